@@ -1,0 +1,109 @@
+package dev.quire.store;
+
+import java.util.List;
+
+/**
+ * The durable, append-only journal of a data directory: the source of truth of all broker state.
+ * <p>
+ * Records are appended in one total order and identified by their position, which grows with every
+ * append. Appending and waiting for durability are separate steps so that the appending thread never
+ * waits for the disk: it appends, hands the position on, and whoever must not proceed before the record
+ * is stored calls {@link #awaitDurable(long)}. Concurrent waiters share one flush (group commit).
+ * <p>
+ * Implementations are thread safe. Opening a journal takes an exclusive lock on its data directory,
+ * held until {@link #close()}.
+ */
+public interface Journal extends AutoCloseable
+{
+    /**
+     * The position that is no position: returned when there is nothing, accepted as "from the start".
+     */
+    long NO_POSITION = -1L;
+
+    /**
+     * Writes a record at the end of the journal. The record is visible to readers when this returns;
+     * whether it is on disk depends on the durability mode and is settled by {@link #awaitDurable(long)}.
+     *
+     * @param record the record to append.
+     * @return the record's position.
+     * @throws StoreException       of kind FULL when the disk is below its free-space reserve, IO when the
+     *                              write fails, CLOSED after close.
+     * @throws IllegalArgumentException when the encoded record exceeds the configured maximum size.
+     */
+    long append(JournalRecord record);
+
+    /**
+     * Waits until the record at {@code position} is as durable as the journal's durability mode
+     * promises: forced to disk in {@link Durability#SYNC} mode; immediately in the other modes.
+     *
+     * @param position a position returned by {@link #append(JournalRecord)}.
+     */
+    void awaitDurable(long position);
+
+    /**
+     * Forces every record up to and including {@code position} to disk, whatever the durability mode,
+     * and waits until that is done. Used where durability is required regardless of mode (XA prepare).
+     *
+     * @param position a position returned by {@link #append(JournalRecord)}.
+     */
+    void flush(long position);
+
+    /**
+     * @return the highest position known to be on disk, or {@link #NO_POSITION}.
+     */
+    long durablePosition();
+
+    /**
+     * @return the position of the last appended record, or {@link #NO_POSITION} when empty.
+     */
+    long lastPosition();
+
+    /**
+     * Registers a listener told on the flusher thread whenever more of the journal is on disk.
+     *
+     * @param listener the listener.
+     */
+    void addDurabilityListener(DurabilityListener listener);
+
+    /**
+     * Replays every complete record from {@code fromPosition} (inclusive; {@link #NO_POSITION} for the
+     * start) to the current end, in order.
+     *
+     * @param fromPosition where to start.
+     * @param handler      receives each record.
+     * @return what the replay found, including whether the journal ends in a torn record.
+     */
+    ReplayResult replay(long fromPosition, RecordHandler handler);
+
+    /**
+     * Opens a reader for random access by position. A reader belongs to the thread that uses it.
+     *
+     * @return a new reader; close it when done.
+     */
+    JournalReader openReader();
+
+    /**
+     * @return the cycle files of the journal, oldest first, the current one last.
+     */
+    List<CycleInfo> cycles();
+
+    /**
+     * Reclaims disk: every cycle file older than the current one that holds no live record is deleted;
+     * a cycle that still holds live records has them copied forward (each copy marked with its origin)
+     * when they are at most {@code maxLiveFraction} of the cycle's records, then is deleted once the
+     * copies are on disk. The listener is told every relocation before the old cycle is deleted.
+     *
+     * @param live            the owner's live positions.
+     * @param maxLiveFraction copy forward only cycles whose live share is at most this (0..1).
+     * @param listener        told of every relocation.
+     * @return what was done.
+     */
+    CompactionReport compact(LivePositions live, double maxLiveFraction, RelocationListener listener);
+
+    /**
+     * Closes the journal: flushes it (in every mode but {@link Durability#NONE}), stops the flusher and
+     * releases the directory lock. Closing twice is harmless.
+     */
+    @Override
+    void close();
+}

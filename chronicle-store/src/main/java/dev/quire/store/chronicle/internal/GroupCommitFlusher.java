@@ -1,0 +1,239 @@
+package dev.quire.store.chronicle.internal;
+
+import dev.quire.store.DurabilityListener;
+import dev.quire.store.Journal;
+import dev.quire.store.StoreException;
+import org.agrona.concurrent.Agent;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongToIntFunction;
+
+/**
+ * The agent that forces the journal to disk off the appending threads. Threads that need durability
+ * post the position they wait for and sleep; each flush covers everything appended when it starts, so
+ * all threads waiting at that moment share one {@code fdatasync} (group commit). With a periodic
+ * interval it also flushes on its own (the {@code ASYNC} mode).
+ * <p>
+ * A failed flush is final: the page cache can no longer be trusted to hold what was written, so every
+ * later wait fails with the same {@link StoreException}.
+ */
+public final class GroupCommitFlusher implements Agent
+{
+    private final CycleFiles cycleFiles;
+    private final LongToIntFunction cycleOf;
+    private final long periodicIntervalNanos;
+    private final List<DurabilityListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition flushed = lock.newCondition();
+
+    private volatile long appendedPosition = Journal.NO_POSITION;
+    private final AtomicLong requestedPosition = new AtomicLong(Journal.NO_POSITION);
+    private volatile long durablePosition = Journal.NO_POSITION;
+    private volatile StoreException failure;
+    private volatile boolean closed;
+    private volatile Thread agentThread;
+    private long nextPeriodicFlushNanos;
+
+    /**
+     * @param cycleFiles            the files to force.
+     * @param cycleOf               maps a position to its cycle.
+     * @param periodicIntervalNanos flush on its own this often, or 0 to flush only on request.
+     */
+    public GroupCommitFlusher(final CycleFiles cycleFiles, final LongToIntFunction cycleOf, final long periodicIntervalNanos)
+    {
+        this.cycleFiles = cycleFiles;
+        this.cycleOf = cycleOf;
+        this.periodicIntervalNanos = periodicIntervalNanos;
+    }
+
+    @Override
+    public void onStart()
+    {
+        agentThread = Thread.currentThread();
+        nextPeriodicFlushNanos = System.nanoTime() + periodicIntervalNanos;
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long target = appendedPosition;
+        if (target <= durablePosition || failure != null)
+        {
+            return 0;
+        }
+        final boolean requested = requestedPosition.get() > durablePosition;
+        final boolean periodic = periodicIntervalNanos > 0 && System.nanoTime() - nextPeriodicFlushNanos >= 0;
+        if (!requested && !periodic)
+        {
+            return 0;
+        }
+        flushTo(target);
+        nextPeriodicFlushNanos = System.nanoTime() + periodicIntervalNanos;
+        return 1;
+    }
+
+    @Override
+    public void onClose()
+    {
+        agentThread = null;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "quire-journal-flusher";
+    }
+
+    /**
+     * Tells the flusher that everything up to {@code position} has been appended. Called by the
+     * appending thread, in position order.
+     *
+     * @param position the position of the record just appended.
+     */
+    public void appended(final long position)
+    {
+        appendedPosition = position;
+    }
+
+    /**
+     * @return the highest position known to be on disk.
+     */
+    public long durablePosition()
+    {
+        return durablePosition;
+    }
+
+    /**
+     * @param listener told after each flush.
+     */
+    public void addListener(final DurabilityListener listener)
+    {
+        listeners.add(listener);
+    }
+
+    /**
+     * Waits until {@code position} is on disk, asking for a flush if none is coming.
+     *
+     * @param position the position to wait for.
+     * @throws StoreException of kind IO when a flush failed, CLOSED when the journal closed first.
+     */
+    public void awaitFlushed(final long position)
+    {
+        if (durablePosition >= position)
+        {
+            return;
+        }
+        requestFlush(position);
+        lock.lock();
+        try
+        {
+            while (durablePosition < position)
+            {
+                throwIfFailedOrClosed();
+                flushed.await();
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Kind.IO, "interrupted while waiting for position " + position +
+                " to reach the disk; it may or may not be durable", ex);
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Flushes everything appended so far on the calling thread; used when the flusher has stopped.
+     */
+    public void flushNow()
+    {
+        final long target = appendedPosition;
+        if (target > durablePosition && failure == null)
+        {
+            flushTo(target);
+        }
+        throwIfFailed();
+    }
+
+    /**
+     * Makes every later wait fail with CLOSED instead of waiting for a flush that will not come.
+     */
+    public void markClosed()
+    {
+        closed = true;
+        signalWaiters();
+    }
+
+    private void requestFlush(final long position)
+    {
+        requestedPosition.accumulateAndGet(position, Math::max);
+        final Thread thread = agentThread;
+        if (thread != null)
+        {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void flushTo(final long target)
+    {
+        final long from = durablePosition;
+        try
+        {
+            cycleFiles.force(cycleOf.applyAsInt(from == Journal.NO_POSITION ? target : from), cycleOf.applyAsInt(target));
+            durablePosition = target;
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            failure = new StoreException(StoreException.Kind.IO,
+                "forcing the journal to disk failed; nothing after position " + from + " can be promised durable: " + ex, ex);
+        }
+        signalWaiters();
+        if (failure == null)
+        {
+            for (final DurabilityListener listener : listeners)
+            {
+                listener.onDurable(target);
+            }
+        }
+    }
+
+    private void signalWaiters()
+    {
+        lock.lock();
+        try
+        {
+            flushed.signalAll();
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
+    private void throwIfFailedOrClosed()
+    {
+        throwIfFailed();
+        if (closed)
+        {
+            throw new StoreException(StoreException.Kind.CLOSED, "the journal closed before the record reached the disk");
+        }
+    }
+
+    private void throwIfFailed()
+    {
+        final StoreException failed = failure;
+        if (failed != null)
+        {
+            throw new StoreException(failed.kind(), failed.getMessage(), failed);
+        }
+    }
+}

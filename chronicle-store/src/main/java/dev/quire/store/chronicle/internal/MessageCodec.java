@@ -1,0 +1,168 @@
+package dev.quire.store.chronicle.internal;
+
+import dev.quire.store.record.BodyType;
+import dev.quire.store.record.StoredMessage;
+import net.openhft.chronicle.bytes.Bytes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static dev.quire.store.chronicle.internal.DecodeChecks.corrupt;
+import static dev.quire.store.chronicle.internal.DecodeChecks.readCount;
+import static dev.quire.store.chronicle.internal.DecodeChecks.readLength;
+import static dev.quire.store.chronicle.internal.DecodeChecks.readString;
+
+/**
+ * Encodes a {@link StoredMessage}: headers, typed properties and the body bytes.
+ */
+final class MessageCodec
+{
+    private static final int FLAG_PERSISTENT = 1;
+
+    private static final byte TAG_BOOLEAN = 1;
+    private static final byte TAG_BYTE = 2;
+    private static final byte TAG_SHORT = 3;
+    private static final byte TAG_INT = 4;
+    private static final byte TAG_LONG = 5;
+    private static final byte TAG_FLOAT = 6;
+    private static final byte TAG_DOUBLE = 7;
+    private static final byte TAG_STRING = 8;
+
+    private MessageCodec()
+    {
+    }
+
+    static void write(final StoredMessage message, final Bytes<?> out)
+    {
+        out.writeUtf8(message.messageId());
+        out.writeUtf8(message.correlationId());
+        out.writeUtf8(message.type());
+        out.writeUtf8(message.replyTo());
+        out.writeByte((byte)(message.persistent() ? FLAG_PERSISTENT : 0));
+        out.writeByte((byte)message.priority());
+        out.writeLong(message.timestamp());
+        out.writeLong(message.expiration());
+        out.writeLong(message.deliveryTime());
+        writeProperties(message.properties(), out);
+        out.writeByte((byte)message.bodyType().code());
+        out.writeStopBit(message.body().length);
+        out.write(message.body());
+    }
+
+    static StoredMessage read(final Bytes<?> in)
+    {
+        final String messageId = readString(in);
+        final String correlationId = readString(in);
+        final String type = readString(in);
+        final String replyTo = readString(in);
+        final int flags = in.readUnsignedByte();
+        final int priority = in.readUnsignedByte();
+        if (priority > 9)
+        {
+            throw corrupt("message priority " + priority + " is out of range");
+        }
+        final long timestamp = in.readLong();
+        final long expiration = in.readLong();
+        final long deliveryTime = in.readLong();
+        final Map<String, Object> properties = readProperties(in);
+        final int bodyCode = in.readUnsignedByte();
+        final BodyType bodyType = BodyType.fromCode(bodyCode);
+        if (bodyType == null)
+        {
+            throw corrupt("unknown body type code " + bodyCode);
+        }
+        final byte[] body = new byte[readLength(in, "body")];
+        in.read(body);
+        return new StoredMessage(
+            messageId, correlationId, type, replyTo, (flags & FLAG_PERSISTENT) != 0, priority,
+            timestamp, expiration, deliveryTime, properties, bodyType, body);
+    }
+
+    private static void writeProperties(final Map<String, Object> properties, final Bytes<?> out)
+    {
+        out.writeStopBit(properties.size());
+        for (final Map.Entry<String, Object> property : properties.entrySet())
+        {
+            out.writeUtf8(property.getKey());
+            writeValue(property.getValue(), out);
+        }
+    }
+
+    private static void writeValue(final Object value, final Bytes<?> out)
+    {
+        if (value instanceof String text)
+        {
+            out.writeByte(TAG_STRING).writeUtf8(text);
+        }
+        else if (value instanceof Integer number)
+        {
+            out.writeByte(TAG_INT).writeInt(number);
+        }
+        else if (value instanceof Long number)
+        {
+            out.writeByte(TAG_LONG).writeLong(number);
+        }
+        else if (value instanceof Boolean flag)
+        {
+            out.writeByte(TAG_BOOLEAN).writeBoolean(flag);
+        }
+        else if (value instanceof Byte number)
+        {
+            out.writeByte(TAG_BYTE).writeByte(number);
+        }
+        else if (value instanceof Short number)
+        {
+            out.writeByte(TAG_SHORT).writeShort(number);
+        }
+        else if (value instanceof Float number)
+        {
+            out.writeByte(TAG_FLOAT).writeFloat(number);
+        }
+        else if (value instanceof Double number)
+        {
+            out.writeByte(TAG_DOUBLE).writeDouble(number);
+        }
+        else
+        {
+            throw new IllegalArgumentException("unsupported property value type " + value.getClass().getName());
+        }
+    }
+
+    private static Map<String, Object> readProperties(final Bytes<?> in)
+    {
+        final int count = readCount(in, "property");
+        final Map<String, Object> properties = new LinkedHashMap<>(Math.max(4, count * 2));
+        for (int i = 0; i < count; i++)
+        {
+            final String name = DecodeChecks.readRequiredString(in, "property name");
+            properties.put(name, readValue(in));
+        }
+        return properties;
+    }
+
+    private static Object readValue(final Bytes<?> in)
+    {
+        final byte tag = in.readByte();
+        switch (tag)
+        {
+            case TAG_BOOLEAN:
+                return in.readBoolean();
+            case TAG_BYTE:
+                return in.readByte();
+            case TAG_SHORT:
+                return in.readShort();
+            case TAG_INT:
+                return in.readInt();
+            case TAG_LONG:
+                return in.readLong();
+            case TAG_FLOAT:
+                return in.readFloat();
+            case TAG_DOUBLE:
+                return in.readDouble();
+            case TAG_STRING:
+                return DecodeChecks.readRequiredString(in, "string property value");
+            default:
+                throw corrupt("unknown property type tag " + tag);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package dev.quire.store.chronicle.internal;
+
+import dev.quire.store.JournalRecord;
+import dev.quire.store.RecordType;
+import dev.quire.store.StoreException;
+import dev.quire.store.record.DeadLetterReason;
+import dev.quire.store.record.DeliveryAttempted;
+import dev.quire.store.record.DeliveryFailure;
+import dev.quire.store.record.DestinationCreated;
+import dev.quire.store.record.DestinationDeleted;
+import dev.quire.store.record.DestinationKind;
+import dev.quire.store.record.MessageAcknowledged;
+import dev.quire.store.record.MessageDeadLettered;
+import dev.quire.store.record.MessageExpired;
+import dev.quire.store.record.MessageSent;
+import dev.quire.store.record.RedeliveryScheduled;
+import dev.quire.store.record.SubscriptionCreated;
+import dev.quire.store.record.SubscriptionDeleted;
+import dev.quire.store.record.TransactionCommitted;
+import dev.quire.store.record.XaCommitted;
+import dev.quire.store.record.XaPrepared;
+import dev.quire.store.record.XaRolledBack;
+import dev.quire.store.record.XidValue;
+import net.openhft.chronicle.bytes.Bytes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.quire.store.chronicle.internal.DecodeChecks.corrupt;
+import static dev.quire.store.chronicle.internal.DecodeChecks.readCount;
+import static dev.quire.store.chronicle.internal.DecodeChecks.readLength;
+import static dev.quire.store.chronicle.internal.DecodeChecks.readRequiredString;
+import static dev.quire.store.chronicle.internal.DecodeChecks.readString;
+
+/**
+ * Encodes the payload of every record type (the part after the {@link RecordEnvelope}). The layout of
+ * each type is fixed for its {@link RecordType#version()}; changing it means a new version and a reader
+ * for the old one.
+ */
+public final class RecordCodec
+{
+    private RecordCodec()
+    {
+    }
+
+    /**
+     * @param record the record to write.
+     * @param out    where to write its payload.
+     */
+    public static void encode(final JournalRecord record, final Bytes<?> out)
+    {
+        switch (record.type())
+        {
+            case MESSAGE_SENT -> writeSent((MessageSent)record, out);
+            case MESSAGE_ACKNOWLEDGED -> writeAck((MessageAcknowledged)record, out);
+            case DELIVERY_ATTEMPTED -> writeAttempt((DeliveryAttempted)record, out);
+            case REDELIVERY_SCHEDULED -> writeRedelivery((RedeliveryScheduled)record, out);
+            case MESSAGE_DEAD_LETTERED -> writeDeadLettered((MessageDeadLettered)record, out);
+            case MESSAGE_EXPIRED -> writeExpired((MessageExpired)record, out);
+            case TRANSACTION_COMMITTED -> writeTransaction((TransactionCommitted)record, out);
+            case XA_PREPARED -> writeXaPrepared((XaPrepared)record, out);
+            case XA_COMMITTED -> writeXid(((XaCommitted)record).xid(), out);
+            case XA_ROLLED_BACK -> writeXid(((XaRolledBack)record).xid(), out);
+            case DESTINATION_CREATED -> writeDestinationCreated((DestinationCreated)record, out);
+            case DESTINATION_DELETED -> out.writeUtf8(((DestinationDeleted)record).name());
+            case SUBSCRIPTION_CREATED -> writeSubscriptionCreated((SubscriptionCreated)record, out);
+            case SUBSCRIPTION_DELETED -> out.writeUtf8(((SubscriptionDeleted)record).name());
+        }
+    }
+
+    /**
+     * @param type    the record type from the envelope.
+     * @param version the encoding version from the envelope.
+     * @param in      the payload.
+     * @return the decoded record.
+     * @throws StoreException of kind VERSION for a version this code cannot read, CORRUPT for bad data.
+     */
+    public static JournalRecord decode(final RecordType type, final int version, final Bytes<?> in)
+    {
+        if (version != type.version())
+        {
+            throw new StoreException(StoreException.Kind.VERSION, "record type " + type + " version " + version +
+                " is not supported by this Quire (it reads version " + type.version() + ")");
+        }
+        final JournalRecord record = switch (type)
+        {
+            case MESSAGE_SENT -> readSent(in);
+            case MESSAGE_ACKNOWLEDGED -> readAck(in);
+            case DELIVERY_ATTEMPTED -> new DeliveryAttempted(
+                readRequiredString(in, "queue"), in.readLong(), in.readInt());
+            case REDELIVERY_SCHEDULED -> new RedeliveryScheduled(
+                readRequiredString(in, "queue"), in.readLong(), in.readInt(), in.readLong(), readFailure(in));
+            case MESSAGE_DEAD_LETTERED -> readDeadLettered(in);
+            case MESSAGE_EXPIRED -> new MessageExpired(
+                readRequiredString(in, "queue"), in.readLong(), readString(in), in.readLong());
+            case TRANSACTION_COMMITTED -> new TransactionCommitted(in.readLong(), readSends(in), readAcks(in));
+            case XA_PREPARED -> new XaPrepared(readXid(in), readSends(in), readAcks(in));
+            case XA_COMMITTED -> new XaCommitted(readXid(in));
+            case XA_ROLLED_BACK -> new XaRolledBack(readXid(in));
+            case DESTINATION_CREATED -> readDestinationCreated(in);
+            case DESTINATION_DELETED -> new DestinationDeleted(readRequiredString(in, "destination name"));
+            case SUBSCRIPTION_CREATED -> new SubscriptionCreated(
+                readRequiredString(in, "topic"), readRequiredString(in, "subscription name"), readString(in),
+                in.readBoolean(), in.readBoolean());
+            case SUBSCRIPTION_DELETED -> new SubscriptionDeleted(readRequiredString(in, "subscription name"));
+        };
+        if (in.readRemaining() != 0)
+        {
+            throw corrupt(type + " record has " + in.readRemaining() + " unexpected trailing bytes");
+        }
+        return record;
+    }
+
+    private static void writeSent(final MessageSent sent, final Bytes<?> out)
+    {
+        out.writeLong(sent.messageSeq());
+        out.writeUtf8(sent.destination());
+        MessageCodec.write(sent.message(), out);
+    }
+
+    private static MessageSent readSent(final Bytes<?> in)
+    {
+        return new MessageSent(in.readLong(), readRequiredString(in, "destination"), MessageCodec.read(in));
+    }
+
+    private static void writeAck(final MessageAcknowledged ack, final Bytes<?> out)
+    {
+        out.writeUtf8(ack.queue());
+        out.writeLong(ack.messageSeq());
+    }
+
+    private static MessageAcknowledged readAck(final Bytes<?> in)
+    {
+        return new MessageAcknowledged(readRequiredString(in, "queue"), in.readLong());
+    }
+
+    private static void writeAttempt(final DeliveryAttempted attempt, final Bytes<?> out)
+    {
+        out.writeUtf8(attempt.queue());
+        out.writeLong(attempt.messageSeq());
+        out.writeInt(attempt.deliveryCount());
+    }
+
+    private static void writeRedelivery(final RedeliveryScheduled redelivery, final Bytes<?> out)
+    {
+        out.writeUtf8(redelivery.queue());
+        out.writeLong(redelivery.messageSeq());
+        out.writeInt(redelivery.deliveryCount());
+        out.writeLong(redelivery.redeliverAt());
+        writeFailure(redelivery.failure(), out);
+    }
+
+    private static void writeDeadLettered(final MessageDeadLettered dead, final Bytes<?> out)
+    {
+        out.writeUtf8(dead.queue());
+        out.writeLong(dead.messageSeq());
+        out.writeUtf8(dead.deadLetterQueue());
+        out.writeByte((byte)dead.reason().code());
+        out.writeInt(dead.deliveryCount());
+        out.writeLong(dead.time());
+        writeFailure(dead.lastFailure(), out);
+    }
+
+    private static MessageDeadLettered readDeadLettered(final Bytes<?> in)
+    {
+        final String queue = readRequiredString(in, "queue");
+        final long messageSeq = in.readLong();
+        final String deadLetterQueue = readRequiredString(in, "dead-letter queue");
+        final int reasonCode = in.readUnsignedByte();
+        final DeadLetterReason reason = DeadLetterReason.fromCode(reasonCode);
+        if (reason == null)
+        {
+            throw corrupt("unknown dead-letter reason code " + reasonCode);
+        }
+        return new MessageDeadLettered(
+            queue, messageSeq, deadLetterQueue, reason, in.readInt(), in.readLong(), readFailure(in));
+    }
+
+    private static void writeExpired(final MessageExpired expired, final Bytes<?> out)
+    {
+        out.writeUtf8(expired.queue());
+        out.writeLong(expired.messageSeq());
+        out.writeUtf8(expired.expiryQueue());
+        out.writeLong(expired.time());
+    }
+
+    private static void writeFailure(final DeliveryFailure failure, final Bytes<?> out)
+    {
+        out.writeBoolean(failure != null);
+        if (failure != null)
+        {
+            out.writeUtf8(failure.exceptionClass());
+            out.writeUtf8(failure.message());
+        }
+    }
+
+    private static DeliveryFailure readFailure(final Bytes<?> in)
+    {
+        return in.readBoolean() ? new DeliveryFailure(readRequiredString(in, "failure class"), readString(in)) : null;
+    }
+
+    private static void writeTransaction(final TransactionCommitted transaction, final Bytes<?> out)
+    {
+        out.writeLong(transaction.transactionId());
+        writeSends(transaction.sends(), out);
+        writeAcks(transaction.acks(), out);
+    }
+
+    private static void writeXaPrepared(final XaPrepared prepared, final Bytes<?> out)
+    {
+        writeXid(prepared.xid(), out);
+        writeSends(prepared.sends(), out);
+        writeAcks(prepared.acks(), out);
+    }
+
+    private static void writeSends(final List<MessageSent> sends, final Bytes<?> out)
+    {
+        out.writeStopBit(sends.size());
+        for (final MessageSent sent : sends)
+        {
+            writeSent(sent, out);
+        }
+    }
+
+    private static List<MessageSent> readSends(final Bytes<?> in)
+    {
+        final int count = readCount(in, "send");
+        final List<MessageSent> sends = new ArrayList<>(count);
+        for (int i = 0; i < count; i++)
+        {
+            sends.add(readSent(in));
+        }
+        return sends;
+    }
+
+    private static void writeAcks(final List<MessageAcknowledged> acks, final Bytes<?> out)
+    {
+        out.writeStopBit(acks.size());
+        for (final MessageAcknowledged ack : acks)
+        {
+            writeAck(ack, out);
+        }
+    }
+
+    private static List<MessageAcknowledged> readAcks(final Bytes<?> in)
+    {
+        final int count = readCount(in, "acknowledgement");
+        final List<MessageAcknowledged> acks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++)
+        {
+            acks.add(readAck(in));
+        }
+        return acks;
+    }
+
+    private static void writeXid(final XidValue xid, final Bytes<?> out)
+    {
+        out.writeInt(xid.formatId());
+        writeBytes(xid.globalTransactionId(), out);
+        writeBytes(xid.branchQualifier(), out);
+    }
+
+    private static XidValue readXid(final Bytes<?> in)
+    {
+        final int formatId = in.readInt();
+        final byte[] globalTransactionId = readBytes(in, "global transaction id");
+        final byte[] branchQualifier = readBytes(in, "branch qualifier");
+        try
+        {
+            return new XidValue(formatId, globalTransactionId, branchQualifier);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw corrupt("invalid xid: " + ex.getMessage());
+        }
+    }
+
+    private static void writeBytes(final byte[] value, final Bytes<?> out)
+    {
+        out.writeStopBit(value.length);
+        out.write(value);
+    }
+
+    private static byte[] readBytes(final Bytes<?> in, final String what)
+    {
+        final byte[] value = new byte[readLength(in, what)];
+        in.read(value);
+        return value;
+    }
+
+    private static void writeDestinationCreated(final DestinationCreated created, final Bytes<?> out)
+    {
+        out.writeUtf8(created.name());
+        out.writeByte((byte)created.kind().ordinal());
+    }
+
+    private static DestinationCreated readDestinationCreated(final Bytes<?> in)
+    {
+        final String name = readRequiredString(in, "destination name");
+        final int kind = in.readUnsignedByte();
+        if (kind >= DestinationKind.values().length)
+        {
+            throw corrupt("unknown destination kind " + kind);
+        }
+        return new DestinationCreated(name, DestinationKind.values()[kind]);
+    }
+
+    private static void writeSubscriptionCreated(final SubscriptionCreated created, final Bytes<?> out)
+    {
+        out.writeUtf8(created.topic());
+        out.writeUtf8(created.name());
+        out.writeUtf8(created.selector());
+        out.writeBoolean(created.noLocal());
+        out.writeBoolean(created.shared());
+    }
+}

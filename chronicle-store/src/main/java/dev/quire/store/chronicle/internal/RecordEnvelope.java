@@ -1,0 +1,126 @@
+package dev.quire.store.chronicle.internal;
+
+import dev.quire.store.Journal;
+import dev.quire.store.JournalRecord;
+import dev.quire.store.RecordType;
+import dev.quire.store.StoreException;
+import net.openhft.chronicle.bytes.Bytes;
+
+import java.util.zip.CRC32C;
+
+import static dev.quire.store.chronicle.internal.DecodeChecks.corrupt;
+
+/**
+ * The frame around every record in the journal:
+ * <pre>
+ *   u8  type code        u8 version        u8 flags        i32 CRC-32C of the payload
+ *   i64 copied-from position (only when flags has COPIED)
+ *   payload (see {@link RecordCodec})
+ * </pre>
+ * The checksum lets replay tell a damaged record from a valid one; Chronicle's own header already tells
+ * a complete record from one whose writer died.
+ * <p>
+ * An envelope instance holds reusable scratch buffers and belongs to one thread at a time.
+ */
+public final class RecordEnvelope
+{
+    private static final int FLAG_COPIED = 1;
+    private static final int HEADER_LENGTH = 7;
+
+    private final Bytes<byte[]> payload = Bytes.allocateElasticOnHeap(4096);
+    private final CRC32C crc = new CRC32C();
+
+    /**
+     * Encodes a record's payload into this envelope's scratch buffer.
+     *
+     * @param record the record.
+     * @return the length of the encoded frame.
+     */
+    public int encode(final JournalRecord record)
+    {
+        payload.clear();
+        RecordCodec.encode(record, payload);
+        return HEADER_LENGTH + (int)payload.readRemaining();
+    }
+
+    /**
+     * Writes the frame of the last {@link #encode(JournalRecord) encoded} record.
+     *
+     * @param type       the record's type.
+     * @param copiedFrom the original position for a compaction copy, or {@link Journal#NO_POSITION}.
+     * @param out        where to write it.
+     */
+    public void writeTo(final RecordType type, final long copiedFrom, final Bytes<?> out)
+    {
+        final int length = (int)payload.readRemaining();
+        crc.reset();
+        crc.update(payload.underlyingObject(), (int)payload.readPosition(), length);
+        out.writeByte((byte)type.code());
+        out.writeByte((byte)type.version());
+        out.writeByte((byte)(copiedFrom == Journal.NO_POSITION ? 0 : FLAG_COPIED));
+        out.writeInt((int)crc.getValue());
+        if (copiedFrom != Journal.NO_POSITION)
+        {
+            out.writeLong(copiedFrom);
+        }
+        out.write(payload, payload.readPosition(), length);
+    }
+
+    /**
+     * Reads one frame, checking its type, version and checksum, and decodes the record.
+     *
+     * @param in       the frame's bytes.
+     * @param position the position being read, for error messages.
+     * @param decoded  receives the record and its copied-from position.
+     */
+    public void decode(final Bytes<?> in, final long position, final Decoded decoded)
+    {
+        if (in.readRemaining() < HEADER_LENGTH)
+        {
+            throw corrupt("record at position " + position + " is too short to be a Quire record");
+        }
+        final int code = in.readUnsignedByte();
+        final int version = in.readUnsignedByte();
+        final int flags = in.readUnsignedByte();
+        final int expectedCrc = in.readInt();
+        final RecordType type = RecordType.fromCode(code);
+        if (type == null)
+        {
+            throw corrupt("record at position " + position + " has unknown type code " + code +
+                " (not a Quire journal, or damaged)");
+        }
+        decoded.copiedFrom = (flags & FLAG_COPIED) != 0 ? in.readLong() : Journal.NO_POSITION;
+        payload.clear();
+        payload.write(in, in.readPosition(), in.readRemaining());
+        crc.reset();
+        crc.update(payload.underlyingObject(), 0, (int)payload.readRemaining());
+        if ((int)crc.getValue() != expectedCrc)
+        {
+            throw corrupt("record at position " + position + " fails its checksum");
+        }
+        try
+        {
+            decoded.record = RecordCodec.decode(type, version, payload);
+        }
+        catch (final StoreException ex)
+        {
+            throw new StoreException(ex.kind(), "record at position " + position + ": " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new StoreException(StoreException.Kind.CORRUPT,
+                "record at position " + position + " cannot be decoded: " + ex, ex);
+        }
+    }
+
+    /**
+     * The result of {@link #decode}, reused across calls.
+     */
+    public static final class Decoded
+    {
+        /** The decoded record. */
+        public JournalRecord record;
+        /** The original position of a compaction copy, or {@link Journal#NO_POSITION}. */
+        public long copiedFrom;
+    }
+}
