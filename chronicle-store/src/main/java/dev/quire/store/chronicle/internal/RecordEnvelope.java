@@ -20,7 +20,8 @@ import static dev.quire.store.chronicle.internal.DecodeChecks.corrupt;
  * The checksum lets replay tell a damaged record from a valid one; Chronicle's own header already tells
  * a complete record from one whose writer died.
  * <p>
- * An envelope instance holds reusable scratch buffers and belongs to one thread at a time.
+ * An envelope instance holds reusable scratch buffers: it may be handed between threads but must be used
+ * by one thread at a time.
  */
 public final class RecordEnvelope
 {
@@ -29,6 +30,14 @@ public final class RecordEnvelope
 
     private final Bytes<byte[]> payload = Bytes.allocateElasticOnHeap(4096);
     private final CRC32C crc = new CRC32C();
+
+    /**
+     * Creates an envelope with empty scratch buffers.
+     */
+    public RecordEnvelope()
+    {
+        payload.singleThreadedCheckDisabled(true);
+    }
 
     /**
      * Encodes a record's payload into this envelope's scratch buffer.
