@@ -1,0 +1,45 @@
+package dev.quire.benchmarks.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Fresh data directories for benchmarks, deleted afterwards. They live under {@code quire.bench.dir}
+ * (default: the system temporary directory) so that a run can be pointed at the disk being measured.
+ */
+final class BenchmarkDirectories
+{
+    private BenchmarkDirectories()
+    {
+    }
+
+    static Path create(final String prefix)
+    {
+        try
+        {
+            final Path parent = Path.of(System.getProperty("quire.bench.dir", System.getProperty("java.io.tmpdir")));
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, prefix);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static void delete(final Path directory)
+    {
+        try (Stream<Path> files = Files.walk(directory))
+        {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
