@@ -1,8 +1,9 @@
 package dev.quire.store;
 
 /**
- * Told on the journal's flusher thread each time more of the journal has been forced to disk. It must
- * return quickly and must not call back into the journal's blocking methods.
+ * Told on the journal's flusher thread each time more of the journal has been forced to disk, before the
+ * threads waiting in {@link Journal#awaitDurable(long)} are woken. It must return quickly and must not
+ * call back into the journal's blocking methods; an exception it throws is logged and ignored.
  */
 @FunctionalInterface
 public interface DurabilityListener

@@ -1,6 +1,7 @@
 package dev.quire.store;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The durable, append-only journal of a data directory: the source of truth of all broker state.
@@ -76,6 +77,17 @@ public interface Journal extends AutoCloseable
     ReplayResult replay(long fromPosition, RecordHandler handler);
 
     /**
+     * Replays, like {@link #replay(long, RecordHandler)}, only the records of the given types; the others
+     * are skipped without being decoded (a fast first pass over metadata).
+     *
+     * @param fromPosition where to start.
+     * @param types        the record types to hand over.
+     * @param handler      receives each record of those types.
+     * @return what the replay found; {@code records} counts only the records handed over.
+     */
+    ReplayResult replay(long fromPosition, Set<RecordType> types, RecordHandler handler);
+
+    /**
      * Opens a reader for random access by position. A reader belongs to the thread that uses it.
      *
      * @return a new reader; close it when done.
@@ -89,7 +101,7 @@ public interface Journal extends AutoCloseable
 
     /**
      * Reclaims disk: every cycle file older than the current one that holds no live record is deleted;
-     * a cycle that still holds live records has them copied forward (each copy marked with its origin)
+     * a cycle that still holds live records has them copied forward (each copy keeps its origin position)
      * when they are at most {@code maxLiveFraction} of the cycle's records, then is deleted once the
      * copies are on disk. The listener is told every relocation before the old cycle is deleted.
      *

@@ -13,6 +13,12 @@ public interface JournalReader extends AutoCloseable
      */
     JournalRecord read(long position);
 
+    /**
+     * @return the origin of the record last {@link #read(long) read}: the position it was first appended
+     *         at, which differs from the position read only for a compaction copy.
+     */
+    long lastOrigin();
+
     @Override
     void close();
 }

@@ -7,10 +7,11 @@ package dev.quire.store;
 public interface RecordHandler
 {
     /**
-     * @param position       the record's position in the journal.
-     * @param record         the decoded record.
-     * @param copiedFrom     the position this record was copied from by compaction, or
-     *                       {@link Journal#NO_POSITION} when the record is an original.
+     * @param position the record's position in the journal.
+     * @param record   the decoded record.
+     * @param origin   the position at which the record was first appended: equal to {@code position} for
+     *                 an original, lower for a copy made by compaction (however many times it was copied).
+     *                 Origins order records as they were first written.
      */
-    void onRecord(long position, JournalRecord record, long copiedFrom);
+    void onRecord(long position, JournalRecord record, long origin);
 }

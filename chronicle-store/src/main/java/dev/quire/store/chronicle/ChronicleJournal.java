@@ -10,6 +10,7 @@ import dev.quire.store.JournalReader;
 import dev.quire.store.JournalRecord;
 import dev.quire.store.LivePositions;
 import dev.quire.store.RecordHandler;
+import dev.quire.store.RecordType;
 import dev.quire.store.RelocationListener;
 import dev.quire.store.ReplayResult;
 import dev.quire.store.StoreException;
@@ -37,8 +38,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,6 +59,7 @@ public final class ChronicleJournal implements Journal
     private static final System.Logger LOG = System.getLogger(ChronicleJournal.class.getName());
     private static final long DISK_CHECK_EVERY_BYTES = 16L * 1024 * 1024;
     private static final long CHRONICLE_TIMEOUT_MS = 2_000;
+    private static final Set<RecordType> ALL_TYPES = Collections.unmodifiableSet(EnumSet.allOf(RecordType.class));
 
     private final JournalContext context;
     private final DirectoryLock directoryLock;
@@ -194,7 +199,7 @@ public final class ChronicleJournal implements Journal
         return append(record, NO_POSITION);
     }
 
-    private long append(final JournalRecord record, final long copiedFrom)
+    private long append(final JournalRecord record, final long origin)
     {
         Objects.requireNonNull(record, "record");
         appendLock.lock();
@@ -208,7 +213,7 @@ public final class ChronicleJournal implements Journal
                     " bytes exceeds the maximum record size of " + context.maxRecordSize() + " bytes");
             }
             diskSpaceGuard.checkRoomFor(length);
-            writeDocument(record, copiedFrom);
+            writeDocument(record, origin);
             final long position = appender.lastIndexAppended();
             trackCycle(position);
             lastPosition = position;
@@ -221,13 +226,13 @@ public final class ChronicleJournal implements Journal
         }
     }
 
-    private void writeDocument(final JournalRecord record, final long copiedFrom)
+    private void writeDocument(final JournalRecord record, final long origin)
     {
         try (DocumentContext document = appender.writingDocument())
         {
             try
             {
-                appendEnvelope.writeTo(record.type(), copiedFrom, document.wire().bytes());
+                appendEnvelope.writeTo(record.type(), origin, document.wire().bytes());
             }
             catch (final RuntimeException ex)
             {
@@ -289,6 +294,13 @@ public final class ChronicleJournal implements Journal
     @Override
     public ReplayResult replay(final long fromPosition, final RecordHandler handler)
     {
+        return replay(fromPosition, ALL_TYPES, handler);
+    }
+
+    @Override
+    public ReplayResult replay(final long fromPosition, final Set<RecordType> types, final RecordHandler handler)
+    {
+        Objects.requireNonNull(types, "types");
         Objects.requireNonNull(handler, "handler");
         requireOpen();
         final RecordEnvelope envelope = new RecordEnvelope();
@@ -310,8 +322,13 @@ public final class ChronicleJournal implements Journal
                         break;
                     }
                     final long position = document.index();
+                    final RecordType type = RecordEnvelope.peekType(document.wire().bytes());
+                    if (type != null && !types.contains(type))
+                    {
+                        continue;
+                    }
                     envelope.decode(document.wire().bytes(), position, decoded);
-                    handler.onRecord(position, decoded.record, decoded.copiedFrom);
+                    handler.onRecord(position, decoded.record, decoded.origin);
                     records++;
                     last = position;
                 }
@@ -479,7 +496,8 @@ public final class ChronicleJournal implements Journal
                 for (int i = 0; i < livePositions.size(); i++)
                 {
                     final long oldPosition = livePositions.getLong(i);
-                    newPositions[i] = append(reader.read(oldPosition), oldPosition);
+                    final JournalRecord record = reader.read(oldPosition);
+                    newPositions[i] = append(record, reader.lastOrigin());
                 }
             }
             flush(newPositions[newPositions.length - 1]);

@@ -48,6 +48,12 @@ final class ChronicleJournalReader implements JournalReader
     }
 
     @Override
+    public long lastOrigin()
+    {
+        return decoded.origin;
+    }
+
+    @Override
     public void close()
     {
         if (!closed)

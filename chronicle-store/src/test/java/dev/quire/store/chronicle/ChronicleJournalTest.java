@@ -52,7 +52,7 @@ class ChronicleJournalTest
     private static List<JournalRecord> replayAll(final Journal journal)
     {
         final List<JournalRecord> records = new ArrayList<>();
-        journal.replay(Journal.NO_POSITION, (position, record, copiedFrom) -> records.add(record));
+        journal.replay(Journal.NO_POSITION, (position, record, origin) -> records.add(record));
         return records;
     }
 
@@ -75,11 +75,11 @@ class ChronicleJournalTest
         final Journal reopened = open(durability);
         final List<Long> replayed = new ArrayList<>();
         final List<JournalRecord> records = new ArrayList<>();
-        final ReplayResult result = reopened.replay(Journal.NO_POSITION, (position, record, copiedFrom) ->
+        final ReplayResult result = reopened.replay(Journal.NO_POSITION, (position, record, origin) ->
         {
             replayed.add(position);
             records.add(record);
-            assertThat(copiedFrom).isEqualTo(Journal.NO_POSITION);
+            assertThat(origin).isEqualTo(position);
         });
         assertThat(replayed).isEqualTo(positions);
         assertThat(records).hasSize(100).first().isEqualTo(Records.sent(0));
@@ -98,9 +98,24 @@ class ChronicleJournalTest
             positions[i] = journal.append(Records.sent(i));
         }
         final List<Long> replayed = new ArrayList<>();
-        journal.replay(positions[6], (position, record, copiedFrom) -> replayed.add(position));
+        journal.replay(positions[6], (position, record, origin) -> replayed.add(position));
         assertThat(replayed).containsExactly(positions[6], positions[7], positions[8], positions[9]);
-        assertThat(journal.replay(positions[9] + 1, (position, record, copiedFrom) -> replayed.add(-1L)).records()).isZero();
+        assertThat(journal.replay(positions[9] + 1, (position, record, origin) -> replayed.add(-1L)).records()).isZero();
+    }
+
+    @Test
+    void shouldReplayOnlyRequestedTypes()
+    {
+        final Journal journal = open(Durability.NONE);
+        journal.append(Records.sent(1));
+        final long ack = journal.append(new MessageAcknowledged("orders", 1));
+        journal.append(Records.sent(2));
+        final List<Long> replayed = new ArrayList<>();
+        final ReplayResult result = journal.replay(Journal.NO_POSITION,
+            java.util.EnumSet.of(dev.quire.store.RecordType.MESSAGE_ACKNOWLEDGED),
+            (position, record, origin) -> replayed.add(position));
+        assertThat(replayed).containsExactly(ack);
+        assertThat(result.records()).isEqualTo(1);
     }
 
     @Test
@@ -185,6 +200,32 @@ class ChronicleJournalTest
         assertThatThrownBy(() -> open(Durability.SYNC))
             .isInstanceOfSatisfying(StoreException.class, ex -> assertThat(ex.kind()).isEqualTo(StoreException.Kind.LOCKED))
             .hasMessageContaining(Long.toString(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void shouldRefuseSecondOpenFromAnotherClassLoaderNamingPid() throws Exception
+    {
+        open(Durability.SYNC);
+        final List<java.net.URL> urls = new ArrayList<>();
+        for (final String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        try (java.net.URLClassLoader isolated = new java.net.URLClassLoader(
+            urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader()))
+        {
+            final Class<?> journalClass = isolated.loadClass(ChronicleJournal.class.getName());
+            final Class<?> contextClass = isolated.loadClass(JournalContext.class.getName());
+            assertThat(journalClass).isNotSameAs(ChronicleJournal.class);
+            final Object context = contextClass.getConstructor().newInstance();
+            contextClass.getMethod("directory", Path.class).invoke(context, directory);
+            assertThatThrownBy(() -> journalClass.getMethod("open", contextClass).invoke(null, context))
+                .isInstanceOf(java.lang.reflect.InvocationTargetException.class)
+                .cause()
+                .satisfies(cause -> assertThat(cause.getClass().getName()).isEqualTo(StoreException.class.getName()))
+                .satisfies(cause -> assertThat(cause.toString()).contains("LOCKED"))
+                .hasMessageContaining(Long.toString(ProcessHandle.current().pid()));
+        }
     }
 
     @Test

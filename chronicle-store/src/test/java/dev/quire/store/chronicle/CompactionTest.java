@@ -84,7 +84,7 @@ class CompactionTest
         assertThat(before.get(2).file()).exists();
         assertThat(journal.cycles()).extracting(CycleInfo::cycle).containsExactly(before.get(2).cycle());
         final List<Long> replayed = new ArrayList<>();
-        journal.replay(Journal.NO_POSITION, (position, record, copiedFrom) -> replayed.add(position));
+        journal.replay(Journal.NO_POSITION, (position, record, origin) -> replayed.add(position));
         assertThat(replayed).hasSize(RECORDS_PER_CYCLE).first().isEqualTo(positionsByCycle.get(2)[0]);
     }
 
@@ -108,14 +108,32 @@ class CompactionTest
             assertThat(reader.read(newPosition)).isEqualTo(Records.sent(3));
         }
         final Map<Long, Long> copies = new HashMap<>();
-        journal.replay(Journal.NO_POSITION, (position, record, copiedFrom) ->
+        journal.replay(Journal.NO_POSITION, (position, record, origin) ->
         {
-            if (copiedFrom != Journal.NO_POSITION)
+            if (origin != position)
             {
-                copies.put(position, copiedFrom);
+                copies.put(position, origin);
             }
         });
         assertThat(copies).containsExactly(Map.entry(newPosition, survivor));
+    }
+
+    @Test
+    void shouldKeepFirstOriginWhenACopyIsCopiedAgain()
+    {
+        final long survivor = positionsByCycle.get(0)[3];
+        live.add(survivor);
+        compact(0.5);
+        final long firstCopy = relocations.get(survivor);
+        live.clear();
+        live.add(firstCopy);
+        clock.advance(1_000);
+        journal.append(Records.sent(777));
+        compact(1.0);
+        final long secondCopy = relocations.get(firstCopy);
+        final Map<Long, Long> origins = new HashMap<>();
+        journal.replay(Journal.NO_POSITION, (position, record, origin) -> origins.put(position, origin));
+        assertThat(origins).containsEntry(secondCopy, survivor).doesNotContainKey(firstCopy);
     }
 
     @Test

@@ -71,7 +71,7 @@ class ConcurrentAppendTest
             final Set<String> seen = new HashSet<>();
             final List<Long> replayed = new ArrayList<>();
             final long[] nextPerWriter = new long[THREADS];
-            journal.replay(Journal.NO_POSITION, (position, record, copiedFrom) ->
+            journal.replay(Journal.NO_POSITION, (position, record, origin) ->
             {
                 final MessageAcknowledged ack = (MessageAcknowledged)record;
                 assertThat(seen.add(ack.queue() + "/" + ack.messageSeq())).as("duplicate %s", ack).isTrue();

@@ -82,7 +82,7 @@ class JournalCrashIT
         final List<Long> positions = new ArrayList<>();
         try (ChronicleJournal journal = ChronicleJournal.open(new JournalContext().directory(directory).minFreeDiskBytes(0)))
         {
-            journal.replay(Journal.NO_POSITION, (position, record, copiedFrom) ->
+            journal.replay(Journal.NO_POSITION, (position, record, origin) ->
             {
                 positions.add(position);
                 if (record instanceof MessageSent sent)

@@ -25,6 +25,8 @@ import java.util.function.LongToIntFunction;
  */
 public final class GroupCommitFlusher implements Agent
 {
+    private static final System.Logger LOG = System.getLogger(GroupCommitFlusher.class.getName());
+
     private final CycleFiles cycleFiles;
     private final LongToIntFunction cycleOf;
     private final long periodicIntervalNanos;
@@ -196,13 +198,25 @@ public final class GroupCommitFlusher implements Agent
             failure = new StoreException(StoreException.Kind.IO,
                 "forcing the journal to disk failed; nothing after position " + from + " can be promised durable: " + ex, ex);
         }
-        signalWaiters();
         if (failure == null)
         {
             for (final DurabilityListener listener : listeners)
             {
-                listener.onDurable(target);
+                notify(listener, target);
             }
+        }
+        signalWaiters();
+    }
+
+    private static void notify(final DurabilityListener listener, final long target)
+    {
+        try
+        {
+            listener.onDurable(target);
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "durability listener " + listener + " failed", ex);
         }
     }
 

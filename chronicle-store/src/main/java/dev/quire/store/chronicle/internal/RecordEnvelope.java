@@ -14,7 +14,7 @@ import static dev.quire.store.chronicle.internal.DecodeChecks.corrupt;
  * The frame around every record in the journal:
  * <pre>
  *   u8  type code        u8 version        u8 flags        i32 CRC-32C of the payload
- *   i64 copied-from position (only when flags has COPIED)
+ *   i64 origin position (only when flags has COPIED: where the record was first appended)
  *   payload (see {@link RecordCodec})
  * </pre>
  * The checksum lets replay tell a damaged record from a valid one; Chronicle's own header already tells
@@ -56,23 +56,33 @@ public final class RecordEnvelope
      * Writes the frame of the last {@link #encode(JournalRecord) encoded} record.
      *
      * @param type       the record's type.
-     * @param copiedFrom the original position for a compaction copy, or {@link Journal#NO_POSITION}.
+     * @param origin     for a compaction copy, the position the record was first appended at; for an
+     *                   original, {@link Journal#NO_POSITION}.
      * @param out        where to write it.
      */
-    public void writeTo(final RecordType type, final long copiedFrom, final Bytes<?> out)
+    public void writeTo(final RecordType type, final long origin, final Bytes<?> out)
     {
         final int length = (int)payload.readRemaining();
         crc.reset();
         crc.update(payload.underlyingObject(), (int)payload.readPosition(), length);
         out.writeByte((byte)type.code());
         out.writeByte((byte)type.version());
-        out.writeByte((byte)(copiedFrom == Journal.NO_POSITION ? 0 : FLAG_COPIED));
+        out.writeByte((byte)(origin == Journal.NO_POSITION ? 0 : FLAG_COPIED));
         out.writeInt((int)crc.getValue());
-        if (copiedFrom != Journal.NO_POSITION)
+        if (origin != Journal.NO_POSITION)
         {
-            out.writeLong(copiedFrom);
+            out.writeLong(origin);
         }
         out.write(payload, payload.readPosition(), length);
+    }
+
+    /**
+     * @param in a frame, positioned at its start; not consumed.
+     * @return the frame's record type, or null when the code is unknown (decoding then reports it).
+     */
+    public static RecordType peekType(final Bytes<?> in)
+    {
+        return in.readRemaining() == 0 ? null : RecordType.fromCode(in.readUnsignedByte(in.readPosition()));
     }
 
     /**
@@ -80,7 +90,7 @@ public final class RecordEnvelope
      *
      * @param in       the frame's bytes.
      * @param position the position being read, for error messages.
-     * @param decoded  receives the record and its copied-from position.
+     * @param decoded  receives the record and its origin.
      */
     public void decode(final Bytes<?> in, final long position, final Decoded decoded)
     {
@@ -98,7 +108,7 @@ public final class RecordEnvelope
             throw corrupt("record at position " + position + " has unknown type code " + code +
                 " (not a Quire journal, or damaged)");
         }
-        decoded.copiedFrom = (flags & FLAG_COPIED) != 0 ? in.readLong() : Journal.NO_POSITION;
+        decoded.origin = (flags & FLAG_COPIED) != 0 ? in.readLong() : position;
         payload.clear();
         payload.write(in, in.readPosition(), in.readRemaining());
         crc.reset();
@@ -129,7 +139,7 @@ public final class RecordEnvelope
     {
         /** The decoded record. */
         public JournalRecord record;
-        /** The original position of a compaction copy, or {@link Journal#NO_POSITION}. */
-        public long copiedFrom;
+        /** Where the record was first appended: its own position unless it is a compaction copy. */
+        public long origin;
     }
 }

@@ -95,7 +95,7 @@ class RecordCodecTest
     @MethodSource("everyRecordType")
     void shouldRoundTripEveryRecordType(final JournalRecord record)
     {
-        assertThat(roundTrip(record, Journal.NO_POSITION)).isEqualTo(record);
+        assertThat(roundTrip(record)).isEqualTo(record);
     }
 
     @Test
@@ -114,11 +114,11 @@ class RecordCodecTest
         new Random(7).nextBytes(body);
         final MessageSent record = new MessageSent(1, "big", new StoredMessage(null, null, null, null, true, 4,
             0, 0, 0, Map.of(), BodyType.BYTES, body));
-        assertThat(roundTrip(record, Journal.NO_POSITION)).isEqualTo(record);
+        assertThat(roundTrip(record)).isEqualTo(record);
     }
 
     @Test
-    void shouldKeepCopiedFromPosition()
+    void shouldKeepOriginPositionOfCopy()
     {
         final RecordEnvelope envelope = new RecordEnvelope();
         final Bytes<?> frame = Bytes.allocateElasticOnHeap();
@@ -127,7 +127,7 @@ class RecordCodecTest
         envelope.writeTo(record.type(), 123_456L, frame);
         final RecordEnvelope.Decoded decoded = new RecordEnvelope.Decoded();
         envelope.decode(frame, 9, decoded);
-        assertThat(decoded.copiedFrom).isEqualTo(123_456L);
+        assertThat(decoded.origin).isEqualTo(123_456L);
         assertThat(decoded.record).isEqualTo(record);
     }
 
@@ -190,15 +190,15 @@ class RecordCodecTest
             .hasMessageContaining("'when'");
     }
 
-    private static JournalRecord roundTrip(final JournalRecord record, final long copiedFrom)
+    private static JournalRecord roundTrip(final JournalRecord record)
     {
         final RecordEnvelope envelope = new RecordEnvelope();
         final Bytes<?> frame = Bytes.allocateElasticOnHeap();
         envelope.encode(record);
-        envelope.writeTo(record.type(), copiedFrom, frame);
+        envelope.writeTo(record.type(), Journal.NO_POSITION, frame);
         final RecordEnvelope.Decoded decoded = new RecordEnvelope.Decoded();
         new RecordEnvelope().decode(frame, 1, decoded);
-        assertThat(decoded.copiedFrom).isEqualTo(copiedFrom);
+        assertThat(decoded.origin).isEqualTo(1);
         return decoded.record;
     }
 
