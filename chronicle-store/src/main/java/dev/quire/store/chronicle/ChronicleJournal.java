@@ -478,7 +478,7 @@ public final class ChronicleJournal implements Journal
             live.forEachLive(cycle.firstPosition(), cycle.endPosition(), livePositions::addLong);
             if (!livePositions.isEmpty())
             {
-                final long records = queue.countExcerpts(cycle.firstPosition(), cycle.endPosition() - 1);
+                final long records = recordsIn(cycle);
                 if (livePositions.size() > maxLiveFraction * records)
                 {
                     return;
@@ -486,6 +486,14 @@ public final class ChronicleJournal implements Journal
                 copyForward();
             }
             delete(cycle);
+        }
+
+        private long recordsIn(final CycleInfo cycle)
+        {
+            try (ExcerptTailer tailer = queue.createTailer())
+            {
+                return tailer.excerptsInCycle(cycle.cycle());
+            }
         }
 
         private void copyForward()
