@@ -50,6 +50,15 @@ public interface Journal extends AutoCloseable
     void flush(long position);
 
     /**
+     * Asks for every record up to {@code position} to be forced to disk, whatever the durability mode,
+     * without waiting: {@link #durablePosition()} and the {@link DurabilityListener}s tell when it is done.
+     * For a single-threaded owner (the broker engine) that must never block on the disk.
+     *
+     * @param position a position returned by {@link #append(JournalRecord)}.
+     */
+    void requestFlush(long position);
+
+    /**
      * @return the highest position known to be on disk, or {@link #NO_POSITION}.
      */
     long durablePosition();

@@ -274,6 +274,13 @@ public final class ChronicleJournal implements Journal
     }
 
     @Override
+    public void requestFlush(final long position)
+    {
+        requireOpen();
+        flusher.requestFlush(position);
+    }
+
+    @Override
     public long durablePosition()
     {
         return flusher.durablePosition();

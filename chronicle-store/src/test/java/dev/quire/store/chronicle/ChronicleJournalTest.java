@@ -158,6 +158,18 @@ class ChronicleJournalTest
     }
 
     @Test
+    void shouldFlushOnRequestWithoutWaitingInNoneMode()
+    {
+        final Journal journal = open(Durability.NONE);
+        final AtomicLong notified = new AtomicLong(Journal.NO_POSITION);
+        journal.addDurabilityListener(notified::set);
+        final long position = journal.append(Records.sent(1));
+        journal.requestFlush(position);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            .until(() -> notified.get() >= position && journal.durablePosition() >= position);
+    }
+
+    @Test
     void shouldFlushOnItsOwnInAsyncMode()
     {
         final Journal journal = open(Durability.ASYNC);

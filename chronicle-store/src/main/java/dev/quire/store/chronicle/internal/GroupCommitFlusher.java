@@ -175,7 +175,12 @@ public final class GroupCommitFlusher implements Agent
         signalWaiters();
     }
 
-    private void requestFlush(final long position)
+    /**
+     * Asks for a flush covering {@code position} without waiting for it.
+     *
+     * @param position the position that must reach the disk.
+     */
+    public void requestFlush(final long position)
     {
         requestedPosition.accumulateAndGet(position, Math::max);
         final Thread thread = agentThread;
