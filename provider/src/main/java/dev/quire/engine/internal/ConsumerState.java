@@ -1,0 +1,36 @@
+package dev.quire.engine.internal;
+
+import dev.quire.engine.ConsumerSpec;
+import dev.quire.engine.DeliverySink;
+
+/**
+ * An open consumer: the queue it takes from, its credit and where its deliveries go.
+ */
+final class ConsumerState
+{
+    final long id;
+    final SessionState session;
+    final QueueState queue;
+    final ConsumerSpec spec;
+    final DeliverySink sink;
+    final boolean ownsQueue;
+    int credit;
+
+    ConsumerState(final long id, final SessionState session, final QueueState queue, final ConsumerSpec spec,
+        final DeliverySink sink, final boolean ownsQueue)
+    {
+        this.id = id;
+        this.session = session;
+        this.queue = queue;
+        this.spec = spec;
+        this.sink = sink;
+        this.ownsQueue = ownsQueue;
+        this.credit = spec.credit();
+    }
+
+    boolean acceptsAll()
+    {
+        return spec.kind() == dev.quire.store.record.DestinationKind.TOPIC ||
+            spec.filter() == dev.quire.engine.MessageFilter.ACCEPT_ALL;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.quire.engine.internal;
+
+import dev.quire.engine.MessageFilter;
+import dev.quire.engine.SubscriptionMode;
+import dev.quire.store.Journal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A queue: a point-to-point destination, or a topic subscription (a queue of its own inside the engine).
+ */
+final class QueueState
+{
+    final String name;
+    final PriorityLanes lanes = new PriorityLanes();
+    final List<ConsumerState> consumers = new ArrayList<>(2);
+    final String topic;
+    final SubscriptionMode mode;
+    final String selector;
+    final MessageFilter routeFilter;
+    final boolean noLocal;
+    long noLocalConnectionId;
+    long metadataPosition = Journal.NO_POSITION;
+    long createdOrigin = Journal.NO_POSITION;
+    int inFlight;
+    int scheduled;
+    boolean dispatchPending;
+    private int nextConsumer;
+
+    /**
+     * A point-to-point queue.
+     */
+    QueueState(final String name)
+    {
+        this(name, null, SubscriptionMode.NONE, null, MessageFilter.ACCEPT_ALL, false);
+    }
+
+    /**
+     * A subscription queue on {@code topic}.
+     */
+    QueueState(final String name, final String topic, final SubscriptionMode mode, final String selector,
+        final MessageFilter routeFilter, final boolean noLocal)
+    {
+        this.name = name;
+        this.topic = topic;
+        this.mode = mode;
+        this.selector = selector;
+        this.routeFilter = routeFilter;
+        this.noLocal = noLocal;
+    }
+
+    boolean isSubscription()
+    {
+        return topic != null;
+    }
+
+    boolean durable()
+    {
+        return mode.durable();
+    }
+
+    /**
+     * @return true when the queue survives a restart, so records about its messages are written.
+     */
+    boolean journaled()
+    {
+        return !isSubscription() || durable();
+    }
+
+    /**
+     * @return the name redelivery policies and dead-letter queues are chosen by: the topic for a
+     *         subscription, the queue's own name otherwise.
+     */
+    String policyName()
+    {
+        return isSubscription() ? topic : name;
+    }
+
+    long depth()
+    {
+        return lanes.size() + scheduled + inFlight;
+    }
+
+    /**
+     * @return the next consumer in round-robin order that has credit, or null.
+     */
+    ConsumerState nextConsumerWithCredit()
+    {
+        final int count = consumers.size();
+        for (int i = 0; i < count; i++)
+        {
+            final ConsumerState consumer = consumers.get((nextConsumer + i) % count);
+            if (consumer.credit > 0)
+            {
+                nextConsumer = (nextConsumer + i + 1) % count;
+                return consumer;
+            }
+        }
+        return null;
+    }
+}

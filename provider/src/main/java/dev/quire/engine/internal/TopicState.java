@@ -1,0 +1,21 @@
+package dev.quire.engine.internal;
+
+import dev.quire.store.Journal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A topic and its subscriptions.
+ */
+final class TopicState
+{
+    final String name;
+    final List<QueueState> subscriptions = new ArrayList<>(2);
+    long metadataPosition = Journal.NO_POSITION;
+
+    TopicState(final String name)
+    {
+        this.name = name;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.quire.engine.internal;
+
+import dev.quire.engine.BrokerException;
+import dev.quire.store.Journal;
+import dev.quire.store.record.MessageAcknowledged;
+import dev.quire.store.record.MessageSent;
+import dev.quire.store.record.TransactionCommitted;
+import dev.quire.store.record.XaCommitted;
+import dev.quire.store.record.XaPrepared;
+import dev.quire.store.record.XaRolledBack;
+import dev.quire.store.record.XidValue;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Local transactions and XA branches. A transaction's sends stay invisible and its acknowledged
+ * deliveries locked until it ends; a commit is one journal record, so after a crash all of its work
+ * happened or none did. An XA branch goes through start, end, prepare (a flushed record, whatever the
+ * durability mode) and commit or rollback, with the XA error codes the specification names.
+ */
+final class Transactions
+{
+    private final EngineState state;
+    private final Router router;
+    private final Deliveries deliveries;
+    private final Long2ObjectHashMap<TransactionState> byId = new Long2ObjectHashMap<>();
+    final Map<XidValue, TransactionState> branches = new HashMap<>();
+
+    Transactions(final EngineState state, final Router router, final Deliveries deliveries)
+    {
+        this.state = state;
+        this.router = router;
+        this.deliveries = deliveries;
+    }
+
+    long begin()
+    {
+        final TransactionState transaction = new TransactionState(state.newId(), null);
+        byId.put(transaction.id, transaction);
+        return transaction.id;
+    }
+
+    TransactionState active(final long transactionId)
+    {
+        final TransactionState transaction = byId.get(transactionId);
+        if (transaction == null)
+        {
+            throw new BrokerException(BrokerException.Reason.UNKNOWN_ID, "no transaction " + transactionId);
+        }
+        if (transaction.status != TransactionState.Status.ACTIVE)
+        {
+            throw new BrokerException(BrokerException.Reason.ILLEGAL_STATE,
+                "transaction " + transactionId + " is " + transaction.status + ", not active");
+        }
+        return transaction;
+    }
+
+    void addSend(final long transactionId, final PendingSend send)
+    {
+        active(transactionId).sends.add(send);
+    }
+
+    void addAck(final long transactionId, final MessageRef ref)
+    {
+        ref.state = MessageRef.IN_TRANSACTION;
+        active(transactionId).acks.add(ref);
+    }
+
+    void commit(final long transactionId, final CompletableFuture<Void> done)
+    {
+        final TransactionState transaction = active(transactionId);
+        byId.remove(transactionId);
+        commitWork(transaction, done);
+    }
+
+    private void commitWork(final TransactionState transaction, final CompletableFuture<Void> done)
+    {
+        final List<List<MessageRef>> routed = new ArrayList<>(transaction.sends.size());
+        final List<MessageSent> recordedSends = new ArrayList<>();
+        for (final PendingSend send : transaction.sends)
+        {
+            final List<MessageRef> refs = router.route(send.seq(), send.kind(), send.destination(), send.message(),
+                send.connectionId());
+            routed.add(refs);
+            if (Router.needsRecord(send.message(), refs))
+            {
+                recordedSends.add(new MessageSent(send.seq(), send.destination(), send.message()));
+            }
+        }
+        final List<MessageAcknowledged> recordedAcks = new ArrayList<>();
+        for (final MessageRef ref : transaction.acks)
+        {
+            if (ref.persistent && ref.queue.journaled() && ref.position != Journal.NO_POSITION)
+            {
+                recordedAcks.add(new MessageAcknowledged(ref.queue.name, ref.seq));
+            }
+            ref.state = MessageRef.GONE;
+        }
+        if (recordedSends.isEmpty() && recordedAcks.isEmpty())
+        {
+            placeAll(routed, Journal.NO_POSITION, null);
+            done.complete(null);
+            return;
+        }
+        final long position = state.journal.append(new TransactionCommitted(transaction.id, recordedSends, recordedAcks));
+        state.journal.afterStored(position, () ->
+        {
+            placeAll(routed, position, recordedSends);
+            done.complete(null);
+        });
+    }
+
+    private void placeAll(final List<List<MessageRef>> routed, final long position, final List<MessageSent> recorded)
+    {
+        for (final List<MessageRef> refs : routed)
+        {
+            final int slot = recorded == null || refs.isEmpty() ? -1 : slotOf(recorded, refs.get(0).seq);
+            router.place(refs, slot < 0 ? Journal.NO_POSITION : position, slot, deliveries);
+        }
+    }
+
+    private static int slotOf(final List<MessageSent> recorded, final long seq)
+    {
+        for (int i = 0; i < recorded.size(); i++)
+        {
+            if (recorded.get(i).messageSeq() == seq)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void rollback(final long transactionId)
+    {
+        final TransactionState transaction = byId.remove(transactionId);
+        if (transaction == null)
+        {
+            throw new BrokerException(BrokerException.Reason.UNKNOWN_ID, "no transaction " + transactionId);
+        }
+        if (transaction.xid != null)
+        {
+            branches.remove(transaction.xid);
+        }
+        redeliverAcks(transaction);
+    }
+
+    private void redeliverAcks(final TransactionState transaction)
+    {
+        transaction.acks.sort(Comparator.comparingLong(ref -> ref.seq));
+        for (final MessageRef ref : transaction.acks)
+        {
+            deliveries.redeliver(ref, null);
+        }
+    }
+
+    // ---- XA -------------------------------------------------------------------------------------
+
+    long xaStart(final XidValue xid, final int flags) throws XAException
+    {
+        final TransactionState existing = branches.get(xid);
+        if (flags == XAResource.TMNOFLAGS)
+        {
+            if (existing != null)
+            {
+                throw xa(XAException.XAER_DUPID, "branch " + xid + " already exists");
+            }
+            final TransactionState branch = new TransactionState(state.newId(), xid);
+            branches.put(xid, branch);
+            byId.put(branch.id, branch);
+            return branch.id;
+        }
+        if (existing == null)
+        {
+            throw xa(XAException.XAER_NOTA, "no branch " + xid + " to join or resume");
+        }
+        if (flags == XAResource.TMJOIN && (existing.status == TransactionState.Status.ACTIVE ||
+            existing.status == TransactionState.Status.ENDED))
+        {
+            existing.status = TransactionState.Status.ACTIVE;
+            return existing.id;
+        }
+        if (flags == XAResource.TMRESUME && existing.status == TransactionState.Status.SUSPENDED)
+        {
+            existing.status = TransactionState.Status.ACTIVE;
+            return existing.id;
+        }
+        throw xa(XAException.XAER_PROTO, "cannot start branch " + xid + " with flags " + flags +
+            " while it is " + existing.status);
+    }
+
+    void xaEnd(final XidValue xid, final int flags) throws XAException
+    {
+        final TransactionState branch = branch(xid);
+        if (branch.status != TransactionState.Status.ACTIVE && branch.status != TransactionState.Status.SUSPENDED)
+        {
+            throw xa(XAException.XAER_PROTO, "branch " + xid + " is " + branch.status + ", not active");
+        }
+        branch.status = switch (flags)
+        {
+            case XAResource.TMSUSPEND -> TransactionState.Status.SUSPENDED;
+            case XAResource.TMFAIL -> TransactionState.Status.ROLLBACK_ONLY;
+            case XAResource.TMSUCCESS -> TransactionState.Status.ENDED;
+            default -> throw xa(XAException.XAER_INVAL, "invalid end flags " + flags);
+        };
+    }
+
+    void xaPrepare(final XidValue xid, final CompletableFuture<Integer> done) throws XAException
+    {
+        final TransactionState branch = branch(xid);
+        if (branch.status == TransactionState.Status.ROLLBACK_ONLY)
+        {
+            discard(branch);
+            throw xa(XAException.XA_RBROLLBACK, "branch " + xid + " was marked rollback-only");
+        }
+        if (branch.status != TransactionState.Status.ENDED)
+        {
+            throw xa(XAException.XAER_PROTO, "branch " + xid + " is " + branch.status + ", not ended");
+        }
+        if (branch.isEmpty())
+        {
+            branches.remove(xid);
+            byId.remove(branch.id);
+            done.complete(XAResource.XA_RDONLY);
+            return;
+        }
+        final List<MessageSent> sends = new ArrayList<>();
+        for (final PendingSend send : branch.sends)
+        {
+            sends.add(new MessageSent(send.seq(), send.destination(), send.message()));
+        }
+        final List<MessageAcknowledged> acks = new ArrayList<>();
+        for (final MessageRef ref : branch.acks)
+        {
+            acks.add(new MessageAcknowledged(ref.queue.name, ref.seq));
+        }
+        branch.status = TransactionState.Status.PREPARED;
+        branch.preparedPosition = state.journal.append(new XaPrepared(xid, sends, acks));
+        state.journal.afterFlushed(branch.preparedPosition, () -> done.complete(XAResource.XA_OK));
+    }
+
+    void xaCommit(final XidValue xid, final boolean onePhase, final CompletableFuture<Void> done) throws XAException
+    {
+        final TransactionState branch = branch(xid);
+        if (onePhase)
+        {
+            if (branch.status == TransactionState.Status.ROLLBACK_ONLY)
+            {
+                discard(branch);
+                throw xa(XAException.XA_RBROLLBACK, "branch " + xid + " was marked rollback-only");
+            }
+            if (branch.status != TransactionState.Status.ENDED)
+            {
+                throw xa(XAException.XAER_PROTO, "one-phase commit of branch " + xid + " while it is " + branch.status);
+            }
+            branches.remove(xid);
+            byId.remove(branch.id);
+            commitWork(branch, done);
+            return;
+        }
+        if (branch.status != TransactionState.Status.PREPARED)
+        {
+            throw xa(XAException.XAER_PROTO, "two-phase commit of branch " + xid + " while it is " + branch.status);
+        }
+        branches.remove(xid);
+        byId.remove(branch.id);
+        final long position = state.journal.append(new XaCommitted(xid));
+        applyPreparedCommit(branch);
+        state.journal.afterStored(position, () -> done.complete(null));
+    }
+
+    /**
+     * Makes a prepared branch's work happen: its acknowledged messages leave, its sends become visible.
+     */
+    void applyPreparedCommit(final TransactionState branch)
+    {
+        for (final MessageRef ref : branch.acks)
+        {
+            ref.state = MessageRef.GONE;
+        }
+        for (int slot = 0; slot < branch.sends.size(); slot++)
+        {
+            final PendingSend send = branch.sends.get(slot);
+            router.place(router.route(send.seq(), send.kind(), send.destination(), send.message(), send.connectionId()),
+                branch.preparedPosition, slot, deliveries);
+        }
+    }
+
+    void xaRollback(final XidValue xid) throws XAException
+    {
+        final TransactionState branch = branch(xid);
+        if (branch.status == TransactionState.Status.PREPARED)
+        {
+            state.journal.append(new XaRolledBack(xid));
+        }
+        discard(branch);
+    }
+
+    private void discard(final TransactionState branch)
+    {
+        branches.remove(branch.xid);
+        byId.remove(branch.id);
+        redeliverAcks(branch);
+    }
+
+    List<XidValue> xaRecover()
+    {
+        final List<XidValue> prepared = new ArrayList<>();
+        for (final TransactionState branch : branches.values())
+        {
+            if (branch.status == TransactionState.Status.PREPARED)
+            {
+                prepared.add(branch.xid);
+            }
+        }
+        return prepared;
+    }
+
+    void xaForget(final XidValue xid) throws XAException
+    {
+        throw xa(XAException.XAER_NOTA, "no heuristically completed branch " + xid + " (Quire never decides alone)");
+    }
+
+    /**
+     * Registers a branch rebuilt from the journal in the prepared state.
+     */
+    void restorePrepared(final TransactionState branch)
+    {
+        branches.put(branch.xid, branch);
+        byId.put(branch.id, branch);
+    }
+
+    private TransactionState branch(final XidValue xid) throws XAException
+    {
+        final TransactionState branch = branches.get(xid);
+        if (branch == null)
+        {
+            throw xa(XAException.XAER_NOTA, "no branch " + xid);
+        }
+        return branch;
+    }
+
+    private static XAException xa(final int code, final String message)
+    {
+        final XAException exception = new XAException(message);
+        exception.errorCode = code;
+        return exception;
+    }
+}
