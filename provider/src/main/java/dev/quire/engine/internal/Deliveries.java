@@ -136,6 +136,11 @@ final class Deliveries
                 queue.lanes.remove(ref);
                 expire(ref);
             }
+            else if (policyOf(queue).exhausted(ref.deliveryCount))
+            {
+                queue.lanes.remove(ref);
+                deadLetter(ref, DeadLetterReason.MAX_DELIVERIES, policyOf(queue).deadLetterQueueFor(queue.policyName()), null);
+            }
             else if (consumer.acceptsAll() || consumer.spec.filter().matches(state.reader.read(ref)))
             {
                 return ref;
@@ -213,11 +218,11 @@ final class Deliveries
     void redeliver(final MessageRef ref, final DeliveryFailure failure)
     {
         final QueueState queue = ref.queue;
-        final RedeliveryPolicy policy = state.context.redeliveryPolicies().policyFor(queue.policyName());
+        final RedeliveryPolicy policy = policyOf(queue);
         ref.addFailure(failure);
         if (policy.exhausted(ref.deliveryCount))
         {
-            deadLetter(ref, DeadLetterReason.MAX_DELIVERIES, policy.deadLetterQueueFor(queue.policyName()));
+            deadLetter(ref, DeadLetterReason.MAX_DELIVERIES, policy.deadLetterQueueFor(queue.policyName()), failure);
             return;
         }
         final long redeliverAt = state.now + policy.delayFor(ref.deliveryCount, state.random.nextDouble());
@@ -231,8 +236,12 @@ final class Deliveries
 
     /**
      * Moves a message to a dead-letter queue, in one record, with its failure history.
+     *
+     * @param failure the failure of the last attempt, or null when it reported none (a consumer process
+     *                that died, a rollback).
      */
-    void deadLetter(final MessageRef ref, final DeadLetterReason reason, final String deadLetterQueue)
+    void deadLetter(final MessageRef ref, final DeadLetterReason reason, final String deadLetterQueue,
+        final DeliveryFailure failure)
     {
         final QueueState from = ref.queue;
         final QueueState target = destinations.createQueue(deadLetterQueue);
@@ -241,12 +250,12 @@ final class Deliveries
         if (journaled(ref))
         {
             moved.annotationPosition = state.journal.append(new MessageDeadLettered(from.name, ref.seq, deadLetterQueue,
-                reason, ref.deliveryCount, state.now, ref.lastFailure()));
+                reason, ref.deliveryCount, state.now, failure));
         }
         else
         {
             moved.message = MovedMessages.annotate(state.reader.read(ref), ref.destination, from.name, reason,
-                ref.deliveryCount, state.now, ref.lastFailure());
+                ref.deliveryCount, state.now, failure);
         }
         ref.state = MessageRef.GONE;
         enqueue(target, moved);
@@ -307,6 +316,15 @@ final class Deliveries
             ref = after;
         }
         return browsed;
+    }
+
+    private RedeliveryPolicy policyOf(final QueueState queue)
+    {
+        if (queue.policy == null)
+        {
+            queue.policy = state.context.redeliveryPolicies().policyFor(queue.policyName());
+        }
+        return queue.policy;
     }
 
     private static boolean journaled(final MessageRef ref)

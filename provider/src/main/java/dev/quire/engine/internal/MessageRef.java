@@ -82,9 +82,4 @@ final class MessageRef
             failures.add(failure);
         }
     }
-
-    DeliveryFailure lastFailure()
-    {
-        return failures == null || failures.isEmpty() ? null : failures.get(failures.size() - 1);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.quire.engine.internal;
 
 import dev.quire.engine.MessageFilter;
+import dev.quire.engine.RedeliveryPolicy;
 import dev.quire.engine.SubscriptionMode;
 import dev.quire.store.Journal;
 
@@ -25,6 +26,8 @@ final class QueueState
     long createdOrigin = Journal.NO_POSITION;
     int inFlight;
     int scheduled;
+    int locked;
+    RedeliveryPolicy policy;
     boolean dispatchPending;
     private int nextConsumer;
 
@@ -79,7 +82,7 @@ final class QueueState
 
     long depth()
     {
-        return lanes.size() + scheduled + inFlight;
+        return lanes.size() + scheduled + inFlight + locked;
     }
 
     /**

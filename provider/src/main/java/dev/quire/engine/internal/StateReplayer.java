@@ -270,6 +270,10 @@ final class StateReplayer
         final MessageRef moved = new MessageRef(ref);
         moved.queue = queue;
         moved.failures = ref.failures;
+        if (positioned.record() instanceof MessageDeadLettered dead)
+        {
+            moved.addFailure(dead.lastFailure());
+        }
         moved.annotationPosition = positioned.position();
         if (ref.message != null)
         {
@@ -304,6 +308,8 @@ final class StateReplayer
             if (ref != null)
             {
                 ref.state = MessageRef.IN_TRANSACTION;
+                ref.deliveryCount = Math.max(ref.deliveryCount, 1);
+                ref.possiblyDelivered = true;
                 branch.acks.add(ref);
             }
         }
@@ -348,7 +354,11 @@ final class StateReplayer
 
     private void finish(final boolean cleanShutdown)
     {
-        prepared.values().forEach(transactions::restorePrepared);
+        for (final TransactionState branch : prepared.values())
+        {
+            branch.acks.forEach(ref -> ref.queue.locked++);
+            transactions.restorePrepared(branch);
+        }
         final List<MessageRef> recovered = new ArrayList<>();
         refsBySeq.values().forEach(refs ->
         {

@@ -70,8 +70,22 @@ final class Transactions
 
     void addAck(final long transactionId, final MessageRef ref)
     {
-        ref.state = MessageRef.IN_TRANSACTION;
         active(transactionId).acks.add(ref);
+        lock(ref);
+    }
+
+    /**
+     * Locks a message acknowledged in a transaction until the transaction ends.
+     */
+    static void lock(final MessageRef ref)
+    {
+        ref.state = MessageRef.IN_TRANSACTION;
+        ref.queue.locked++;
+    }
+
+    private static void unlock(final MessageRef ref)
+    {
+        ref.queue.locked--;
     }
 
     void commit(final long transactionId, final CompletableFuture<Void> done)
@@ -102,6 +116,7 @@ final class Transactions
             {
                 recordedAcks.add(new MessageAcknowledged(ref.queue.name, ref.seq));
             }
+            unlock(ref);
             ref.state = MessageRef.GONE;
         }
         if (recordedSends.isEmpty() && recordedAcks.isEmpty())
@@ -158,6 +173,7 @@ final class Transactions
         transaction.acks.sort(Comparator.comparingLong(ref -> ref.seq));
         for (final MessageRef ref : transaction.acks)
         {
+            unlock(ref);
             deliveries.redeliver(ref, null);
         }
     }
@@ -284,6 +300,7 @@ final class Transactions
     {
         for (final MessageRef ref : branch.acks)
         {
+            unlock(ref);
             ref.state = MessageRef.GONE;
         }
         for (int slot = 0; slot < branch.sends.size(); slot++)
