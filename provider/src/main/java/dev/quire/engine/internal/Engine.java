@@ -163,6 +163,7 @@ public final class Engine implements Agent
      */
     public long depth(final String name)
     {
+        settle();
         final QueueState queue = destinations.queue(name);
         return queue == null ? -1 : queue.depth();
     }
@@ -174,6 +175,7 @@ public final class Engine implements Agent
      */
     public List<BrowsedMessage> browse(final String name, final MessageFilter filter)
     {
+        settle();
         final QueueState queue = destinations.queue(name);
         return queue == null ? List.of() : deliveries.browse(queue, filter);
     }
@@ -200,6 +202,16 @@ public final class Engine implements Agent
         return List.of();
     }
 
+    /**
+     * Fires due timers and dispatches what can be dispatched, so that a query answers about a settled
+     * state rather than one with work pending in this duty cycle.
+     */
+    private void settle()
+    {
+        deliveries.fireTimers();
+        deliveries.dispatch();
+    }
+
     // ---- sending ----------------------------------------------------------------------------------
 
     /**
@@ -218,14 +230,14 @@ public final class Engine implements Agent
         final List<MessageRef> refs = router.route(seq, kind, destination, message, connectionId);
         if (!Router.needsRecord(message, refs))
         {
-            router.place(refs, Journal.NO_POSITION, -1, deliveries);
+            router.place(refs, Journal.NO_POSITION, deliveries);
             done.complete(null);
             return;
         }
         final long position = state.journal.append(new MessageSent(seq, destination, message));
         state.journal.afterStored(position, () ->
         {
-            router.place(refs, position, -1, deliveries);
+            router.place(refs, position, deliveries);
             done.complete(null);
         });
     }

@@ -11,6 +11,8 @@ import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.TransactionCommitted;
 import dev.quire.store.record.XaPrepared;
 
+import java.util.List;
+
 /**
  * Reads a message's body from the journal when it is dispatched or browsed, and adds the dead-letter or
  * expiry properties when it was moved.
@@ -30,7 +32,7 @@ final class MessageReader implements AutoCloseable
         {
             return ref.message;
         }
-        final StoredMessage message = sentAt(ref.position, ref.slot, ref.seq).message();
+        final StoredMessage message = sentAt(ref.position, ref.seq).message();
         if (ref.annotationPosition == Journal.NO_POSITION)
         {
             return message;
@@ -43,33 +45,28 @@ final class MessageReader implements AutoCloseable
         return MovedMessages.expired(message, (MessageExpired)annotation, ref.destination);
     }
 
-    MessageSent sentAt(final long position, final int slot, final long seq)
+    /**
+     * @return the message {@code seq} in the record at {@code position}: a single send, or one of the
+     *         sends of a transaction or XA branch.
+     */
+    MessageSent sentAt(final long position, final long seq)
     {
         final JournalRecord record = reader.read(position);
-        final MessageSent sent;
-        if (record instanceof MessageSent single)
+        if (record instanceof MessageSent single && single.messageSeq() == seq)
         {
-            sent = single;
+            return single;
         }
-        else if (record instanceof TransactionCommitted transaction && slot >= 0 && slot < transaction.sends().size())
+        final List<MessageSent> sends = record instanceof TransactionCommitted transaction ? transaction.sends() :
+            record instanceof XaPrepared prepared ? prepared.sends() : List.of();
+        for (final MessageSent sent : sends)
         {
-            sent = transaction.sends().get(slot);
+            if (sent.messageSeq() == seq)
+            {
+                return sent;
+            }
         }
-        else if (record instanceof XaPrepared prepared && slot >= 0 && slot < prepared.sends().size())
-        {
-            sent = prepared.sends().get(slot);
-        }
-        else
-        {
-            throw new StoreException(StoreException.Kind.CORRUPT,
-                "position " + position + " holds a " + record.type() + ", not message " + seq);
-        }
-        if (sent.messageSeq() != seq)
-        {
-            throw new StoreException(StoreException.Kind.CORRUPT,
-                "position " + position + " holds message " + sent.messageSeq() + ", not message " + seq);
-        }
-        return sent;
+        throw new StoreException(StoreException.Kind.CORRUPT,
+            "position " + position + " holds a " + record.type() + " without message " + seq);
     }
 
     @Override

@@ -19,6 +19,7 @@ final class MessageRef
     static final byte IN_FLIGHT = 2;
     static final byte IN_TRANSACTION = 3;
     static final byte GONE = 4;
+    static final byte UNCOMMITTED = 5;
 
     final long seq;
     final int priority;
@@ -26,7 +27,6 @@ final class MessageRef
     final boolean persistent;
     final String destination;
     long position = Journal.NO_POSITION;
-    int slot = -1;
     long annotationPosition = Journal.NO_POSITION;
     StoredMessage message;
     long visibleAt;
@@ -62,7 +62,6 @@ final class MessageRef
         this.visibleAt = 0;
         this.persistent = original.persistent;
         this.position = original.position;
-        this.slot = original.slot;
         this.message = original.message;
     }
 

@@ -87,14 +87,13 @@ final class Router
      * Gives the entries their record's position, writes the acknowledgement of a durable no-local
      * subscription's copy (replay routes by selector only), and puts the live ones on their queues.
      */
-    void place(final List<MessageRef> refs, final long position, final int slot, final Deliveries deliveries)
+    void place(final List<MessageRef> refs, final long position, final Deliveries deliveries)
     {
         for (final MessageRef ref : refs)
         {
             if (ref.queue.journaled() && ref.message == null)
             {
                 ref.position = position;
-                ref.slot = slot;
             }
             if (ref.state == MessageRef.GONE)
             {

@@ -129,20 +129,19 @@ final class StateReplayer
         {
             case MESSAGE_SENT ->
             {
-                final MessageSent sent = (MessageSent)record;
-                arrive(sent, position, -1, origin);
+                arrive((MessageSent)record, position, origin);
             }
             case TRANSACTION_COMMITTED ->
             {
                 final TransactionCommitted transaction = (TransactionCommitted)record;
-                for (int slot = 0; slot < transaction.sends().size(); slot++)
+                for (final MessageSent sent : transaction.sends())
                 {
-                    arrive(transaction.sends().get(slot), position, slot, origin);
+                    arrive(sent, position, origin);
                 }
                 transaction.acks().forEach(this::onSeqRecord);
             }
-            case XA_PREPARED -> onPrepared((XaPrepared)record, position);
-            case XA_COMMITTED -> onXaCommitted(((XaCommitted)record).xid(), origin);
+            case XA_PREPARED -> onPrepared((XaPrepared)record, position, origin);
+            case XA_COMMITTED -> onXaCommitted(((XaCommitted)record).xid());
             case XA_ROLLED_BACK -> onXaRolledBack(((XaRolledBack)record).xid());
             case MESSAGE_ACKNOWLEDGED, DELIVERY_ATTEMPTED, REDELIVERY_SCHEDULED, MESSAGE_DEAD_LETTERED,
                 MESSAGE_EXPIRED -> onSeqRecord(withPosition(record, position));
@@ -156,7 +155,7 @@ final class StateReplayer
     /**
      * A message record: a new message, or a compaction copy that moves an existing one.
      */
-    private void arrive(final MessageSent sent, final long position, final int slot, final long origin)
+    private List<MessageRef> arrive(final MessageSent sent, final long position, final long origin)
     {
         final long seq = sent.messageSeq();
         maxSeq = Math.max(maxSeq, seq);
@@ -168,10 +167,9 @@ final class StateReplayer
                 if (ref.message == null)
                 {
                     ref.position = position;
-                    ref.slot = slot;
                 }
             }
-            return;
+            return existing;
         }
         final List<MessageRef> refs = new ArrayList<>(1);
         for (final QueueState queue : targets(sent.destination(), sent.message(), origin))
@@ -179,7 +177,6 @@ final class StateReplayer
             final MessageRef ref = new MessageRef(seq, sent.destination(), sent.message(), sent.message().persistent());
             ref.queue = queue;
             ref.position = position;
-            ref.slot = slot;
             if (!sent.message().persistent())
             {
                 ref.message = sent.message();
@@ -192,6 +189,7 @@ final class StateReplayer
         {
             waiting.forEach(this::onSeqRecord);
         }
+        return refs;
     }
 
     private List<QueueState> targets(final String destination, final StoredMessage message, final long origin)
@@ -290,16 +288,18 @@ final class StateReplayer
         refs.remove(ref);
     }
 
-    private void onPrepared(final XaPrepared record, final long position)
+    private void onPrepared(final XaPrepared record, final long position, final long origin)
     {
         final TransactionState branch = new TransactionState(state.newId(), record.xid());
         branch.status = TransactionState.Status.PREPARED;
         branch.preparedPosition = position;
         for (final MessageSent sent : record.sends())
         {
-            maxSeq = Math.max(maxSeq, sent.messageSeq());
             final DestinationKind kind = kinds.getOrDefault(sent.destination(), DestinationKind.QUEUE);
             branch.sends.add(new PendingSend(sent.messageSeq(), kind, sent.destination(), sent.message(), 0));
+            final List<MessageRef> refs = arrive(sent, position, origin);
+            refs.forEach(ref -> ref.state = MessageRef.UNCOMMITTED);
+            branch.routed.add(new ArrayList<>(refs));
         }
         for (final MessageAcknowledged ack : record.acks())
         {
@@ -316,7 +316,7 @@ final class StateReplayer
         prepared.put(record.xid(), branch);
     }
 
-    private void onXaCommitted(final XidValue xid, final long origin)
+    private void onXaCommitted(final XidValue xid)
     {
         final TransactionState branch = prepared.remove(xid);
         if (branch == null)
@@ -325,29 +325,39 @@ final class StateReplayer
         }
         for (final MessageRef ref : branch.acks)
         {
-            final List<MessageRef> refs = refsBySeq.get(ref.seq);
-            if (refs != null)
-            {
-                gone(refs, ref);
-            }
+            forget(ref);
         }
-        for (int slot = 0; slot < branch.sends.size(); slot++)
+        for (final List<MessageRef> refs : branch.routed)
         {
-            final PendingSend send = branch.sends.get(slot);
-            arrive(new MessageSent(send.seq(), send.destination(), send.message()), branch.preparedPosition, slot, origin);
+            refs.forEach(ref -> ref.state = ref.state == MessageRef.UNCOMMITTED ? MessageRef.PENDING : ref.state);
         }
     }
 
     private void onXaRolledBack(final XidValue xid)
     {
         final TransactionState branch = prepared.remove(xid);
-        if (branch != null)
+        if (branch == null)
         {
-            for (final MessageRef ref : branch.acks)
-            {
-                ref.state = MessageRef.PENDING;
-            }
+            return;
         }
+        for (final MessageRef ref : branch.acks)
+        {
+            ref.state = MessageRef.PENDING;
+        }
+        for (final List<MessageRef> refs : branch.routed)
+        {
+            refs.forEach(this::forget);
+        }
+    }
+
+    private void forget(final MessageRef ref)
+    {
+        final List<MessageRef> refs = refsBySeq.get(ref.seq);
+        if (refs != null)
+        {
+            gone(refs, ref);
+        }
+        ref.state = MessageRef.GONE;
     }
 
     // ---- the end -----------------------------------------------------------------------------------

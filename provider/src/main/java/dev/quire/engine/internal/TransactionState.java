@@ -26,6 +26,7 @@ final class TransactionState
     final XidValue xid;
     final List<PendingSend> sends = new ArrayList<>();
     final List<MessageRef> acks = new ArrayList<>();
+    final List<List<MessageRef>> routed = new ArrayList<>();
     Status status = Status.ACTIVE;
     long preparedPosition = Journal.NO_POSITION;
 

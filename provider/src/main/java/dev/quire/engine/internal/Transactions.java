@@ -121,37 +121,24 @@ final class Transactions
         }
         if (recordedSends.isEmpty() && recordedAcks.isEmpty())
         {
-            placeAll(routed, Journal.NO_POSITION, null);
+            placeAll(routed, Journal.NO_POSITION);
             done.complete(null);
             return;
         }
         final long position = state.journal.append(new TransactionCommitted(transaction.id, recordedSends, recordedAcks));
         state.journal.afterStored(position, () ->
         {
-            placeAll(routed, position, recordedSends);
+            placeAll(routed, position);
             done.complete(null);
         });
     }
 
-    private void placeAll(final List<List<MessageRef>> routed, final long position, final List<MessageSent> recorded)
+    private void placeAll(final List<List<MessageRef>> routed, final long position)
     {
         for (final List<MessageRef> refs : routed)
         {
-            final int slot = recorded == null || refs.isEmpty() ? -1 : slotOf(recorded, refs.get(0).seq);
-            router.place(refs, slot < 0 ? Journal.NO_POSITION : position, slot, deliveries);
+            router.place(refs, position, deliveries);
         }
-    }
-
-    private static int slotOf(final List<MessageSent> recorded, final long seq)
-    {
-        for (int i = 0; i < recorded.size(); i++)
-        {
-            if (recorded.get(i).messageSeq() == seq)
-            {
-                return i;
-            }
-        }
-        return -1;
     }
 
     void rollback(final long transactionId)
@@ -252,6 +239,7 @@ final class Transactions
         for (final PendingSend send : branch.sends)
         {
             sends.add(new MessageSent(send.seq(), send.destination(), send.message()));
+            branch.routed.add(router.route(send.seq(), send.kind(), send.destination(), send.message(), send.connectionId()));
         }
         final List<MessageAcknowledged> acks = new ArrayList<>();
         for (final MessageRef ref : branch.acks)
@@ -303,12 +291,7 @@ final class Transactions
             unlock(ref);
             ref.state = MessageRef.GONE;
         }
-        for (int slot = 0; slot < branch.sends.size(); slot++)
-        {
-            final PendingSend send = branch.sends.get(slot);
-            router.place(router.route(send.seq(), send.kind(), send.destination(), send.message(), send.connectionId()),
-                branch.preparedPosition, slot, deliveries);
-        }
+        placeAll(branch.routed, branch.preparedPosition);
     }
 
     void xaRollback(final XidValue xid) throws XAException
