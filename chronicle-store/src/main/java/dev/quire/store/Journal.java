@@ -109,17 +109,37 @@ public interface Journal extends AutoCloseable
     List<CycleInfo> cycles();
 
     /**
-     * Reclaims disk: every cycle file older than the current one that holds no live record is deleted;
-     * a cycle that still holds live records has them copied forward (each copy keeps its origin position)
-     * when they are at most {@code maxLiveFraction} of the cycle's records, then is deleted once the
-     * copies are on disk. The listener is told every relocation before the old cycle is deleted.
+     * Reclaims disk from the oldest cycles, as {@link #compact(LivePositions, double, RecordRewriter,
+     * RelocationListener)} with records copied as they are.
      *
      * @param live            the owner's live positions.
      * @param maxLiveFraction copy forward only cycles whose live share is at most this (0..1).
      * @param listener        told of every relocation.
      * @return what was done.
      */
-    CompactionReport compact(LivePositions live, double maxLiveFraction, RelocationListener listener);
+    default CompactionReport compact(final LivePositions live, final double maxLiveFraction,
+        final RelocationListener listener)
+    {
+        return compact(live, maxLiveFraction, RecordRewriter.VERBATIM, listener);
+    }
+
+    /**
+     * Reclaims disk from the front of the journal. Cycles are taken oldest first, never the current one:
+     * a cycle holding no live record is deleted; one whose live records are at most
+     * {@code maxLiveFraction} of its records has them copied forward (each copy keeps its origin
+     * position; the rewriter may reduce it), the copies are forced to disk, the listener is told every
+     * relocation, and the cycle is deleted. The first cycle with a larger live share stops the pass:
+     * only a prefix of the journal is ever deleted, because a later record (an acknowledgement) may be
+     * what makes an earlier one dead, and must not vanish while the earlier one remains.
+     *
+     * @param live            the owner's live positions.
+     * @param maxLiveFraction copy forward only cycles whose live share is at most this (0..1).
+     * @param rewriter        may reduce each live record as it is copied.
+     * @param listener        told of every relocation.
+     * @return what was done.
+     */
+    CompactionReport compact(LivePositions live, double maxLiveFraction, RecordRewriter rewriter,
+        RelocationListener listener);
 
     /**
      * Closes the journal: flushes it (in every mode but {@link Durability#NONE}), stops the flusher and

@@ -4,6 +4,7 @@ import dev.quire.engine.internal.Engine;
 import dev.quire.engine.internal.EngineCommand;
 import dev.quire.engine.internal.ShutdownMarker;
 import dev.quire.engine.internal.WakeableIdleStrategy;
+import dev.quire.store.CompactionReport;
 import dev.quire.store.Durability;
 import dev.quire.store.StoreException;
 import dev.quire.store.chronicle.ChronicleJournal;
@@ -176,6 +177,17 @@ public final class Broker implements AutoCloseable
     public List<DeliveryFailure> failureHistory(final String queue, final long seq)
     {
         return call((engine, result) -> result.complete(engine.failureHistory(queue, seq)));
+    }
+
+    /**
+     * Reclaims journal cycles that hold nothing the broker still needs now, rather than at the next
+     * periodic pass.
+     *
+     * @return what the pass did.
+     */
+    public CompactionReport compact()
+    {
+        return call((engine, result) -> result.complete(engine.compact()));
     }
 
     // ---- sending ------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ public final class BrokerContext
     private String expiryQueue;
     private long randomSeed = System.nanoTime();
     private int commandQueueCapacity = 64 * 1024;
+    private long compactionIntervalMillis = 60_000;
+    private double compactionMaxLiveFraction = 0.5;
     private boolean concluded;
 
     /**
@@ -147,6 +149,44 @@ public final class BrokerContext
     }
 
     /**
+     * @param compactionIntervalMillis how often the engine reclaims journal cycles that hold nothing it
+     *                                 still needs (default one minute); 0 turns it off.
+     * @return this.
+     */
+    public BrokerContext compactionIntervalMillis(final long compactionIntervalMillis)
+    {
+        this.compactionIntervalMillis = compactionIntervalMillis;
+        return this;
+    }
+
+    /**
+     * @return how often the engine compacts the journal, or 0 for never.
+     */
+    public long compactionIntervalMillis()
+    {
+        return compactionIntervalMillis;
+    }
+
+    /**
+     * @param compactionMaxLiveFraction an old cycle whose live records are at most this share of it has
+     *                                  them copied forward so it can be deleted (default 0.5).
+     * @return this.
+     */
+    public BrokerContext compactionMaxLiveFraction(final double compactionMaxLiveFraction)
+    {
+        this.compactionMaxLiveFraction = compactionMaxLiveFraction;
+        return this;
+    }
+
+    /**
+     * @return the live share up to which an old cycle is copied forward.
+     */
+    public double compactionMaxLiveFraction()
+    {
+        return compactionMaxLiveFraction;
+    }
+
+    /**
      * Checks the settings once; called when the broker opens.
      *
      * @return this.
@@ -165,6 +205,16 @@ public final class BrokerContext
         {
             throw new IllegalArgumentException("commandQueueCapacity must be a power of two of at least 16 but was " +
                 commandQueueCapacity);
+        }
+        if (compactionIntervalMillis < 0)
+        {
+            throw new IllegalArgumentException("compactionIntervalMillis must not be negative but was " +
+                compactionIntervalMillis);
+        }
+        if (!(compactionMaxLiveFraction >= 0 && compactionMaxLiveFraction <= 1))
+        {
+            throw new IllegalArgumentException("compactionMaxLiveFraction must be 0..1 but was " +
+                compactionMaxLiveFraction);
         }
         journal.conclude();
         concluded = true;

@@ -40,8 +40,10 @@ final class BrokerFixture implements AutoCloseable
     private Broker open()
     {
         final BrokerContext context = new BrokerContext()
-            .journal(new JournalContext().directory(directory).durability(Durability.SYNC).minFreeDiskBytes(0))
+            .journal(new JournalContext().directory(directory).durability(Durability.SYNC).minFreeDiskBytes(0)
+                .clock(clock::time))
             .clock(clock)
+            .compactionIntervalMillis(0)
             .randomSeed(42);
         settings.accept(context);
         return Broker.open(context);

@@ -10,6 +10,7 @@ import dev.quire.store.JournalReader;
 import dev.quire.store.JournalRecord;
 import dev.quire.store.LivePositions;
 import dev.quire.store.RecordHandler;
+import dev.quire.store.RecordRewriter;
 import dev.quire.store.RecordType;
 import dev.quire.store.RelocationListener;
 import dev.quire.store.ReplayResult;
@@ -392,15 +393,17 @@ public final class ChronicleJournal implements Journal
     }
 
     @Override
-    public CompactionReport compact(final LivePositions live, final double maxLiveFraction, final RelocationListener listener)
+    public CompactionReport compact(final LivePositions live, final double maxLiveFraction,
+        final RecordRewriter rewriter, final RelocationListener listener)
     {
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(rewriter, "rewriter");
         Objects.requireNonNull(listener, "listener");
         if (!(maxLiveFraction >= 0 && maxLiveFraction <= 1))
         {
             throw new IllegalArgumentException("maxLiveFraction must be 0..1 but was " + maxLiveFraction);
         }
-        return new Compaction(live, maxLiveFraction, listener).run();
+        return new Compaction(live, maxLiveFraction, rewriter, listener).run();
     }
 
     @Override
@@ -446,23 +449,26 @@ public final class ChronicleJournal implements Journal
     }
 
     /**
-     * One compaction pass: deletes old cycles with nothing live, copies forward the few live records of
-     * others first.
+     * One compaction pass over the oldest cycles: deletes those with nothing live, copies forward the few
+     * live records of others first, and stops at the first cycle that is too live.
      */
     private final class Compaction
     {
         private final LivePositions live;
         private final double maxLiveFraction;
+        private final RecordRewriter rewriter;
         private final RelocationListener listener;
         private final LongArrayList livePositions = new LongArrayList();
         private int cyclesDeleted;
         private long recordsCopied;
         private long bytesReclaimed;
 
-        Compaction(final LivePositions live, final double maxLiveFraction, final RelocationListener listener)
+        Compaction(final LivePositions live, final double maxLiveFraction, final RecordRewriter rewriter,
+            final RelocationListener listener)
         {
             this.live = live;
             this.maxLiveFraction = maxLiveFraction;
+            this.rewriter = rewriter;
             this.listener = listener;
         }
 
@@ -470,16 +476,19 @@ public final class ChronicleJournal implements Journal
         {
             for (final CycleInfo cycle : cycles())
             {
-                if (!cycle.current())
+                if (cycle.current() || !compactCycle(cycle))
                 {
-                    compactCycle(cycle);
+                    break;
                 }
             }
             queue.refreshDirectoryListing();
             return new CompactionReport(cyclesDeleted, recordsCopied, bytesReclaimed);
         }
 
-        private void compactCycle(final CycleInfo cycle)
+        /**
+         * @return true when the cycle was deleted.
+         */
+        private boolean compactCycle(final CycleInfo cycle)
         {
             livePositions.clear();
             live.forEachLive(cycle.firstPosition(), cycle.endPosition(), livePositions::addLong);
@@ -488,11 +497,12 @@ public final class ChronicleJournal implements Journal
                 final long records = recordsIn(cycle);
                 if (livePositions.size() > maxLiveFraction * records)
                 {
-                    return;
+                    return false;
                 }
                 copyForward();
             }
             delete(cycle);
+            return true;
         }
 
         private long recordsIn(final CycleInfo cycle)
@@ -511,7 +521,7 @@ public final class ChronicleJournal implements Journal
                 for (int i = 0; i < livePositions.size(); i++)
                 {
                     final long oldPosition = livePositions.getLong(i);
-                    final JournalRecord record = reader.read(oldPosition);
+                    final JournalRecord record = rewriter.rewrite(oldPosition, reader.read(oldPosition));
                     newPositions[i] = append(record, reader.lastOrigin());
                 }
             }

@@ -137,20 +137,36 @@ class CompactionTest
     }
 
     @Test
-    void shouldKeepCycleWhoseLiveShareIsAboveTheThreshold()
+    void shouldStopAtTheFirstCycleWhoseLiveShareIsAboveTheThreshold()
     {
         for (final long position : positionsByCycle.get(0))
         {
             live.add(position);
         }
         final CycleInfo oldest = journal.cycles().get(0);
+        final CycleInfo middle = journal.cycles().get(1);
 
         final CompactionReport report = compact(0.5);
 
-        assertThat(report.cyclesDeleted()).isEqualTo(1);
+        assertThat(report.cyclesDeleted()).as("only a prefix of the journal may go").isZero();
         assertThat(report.recordsCopied()).isZero();
         assertThat(oldest.file()).exists();
+        assertThat(middle.file()).as("nothing live, but behind a cycle that stays").exists();
         assertThat(relocations).isEmpty();
+    }
+
+    @Test
+    void shouldLetTheOwnerReduceRecordsAsTheyAreCopied()
+    {
+        final long survivor = positionsByCycle.get(0)[3];
+        live.add(survivor);
+        journal.compact((from, to, action) -> live.subSet(from, to).forEach(action::accept), 0.5,
+            (position, record) -> Records.sent(4_242), relocations::put);
+        try (JournalReader reader = journal.openReader())
+        {
+            assertThat(reader.read(relocations.get(survivor))).isEqualTo(Records.sent(4_242));
+            assertThat(reader.lastOrigin()).isEqualTo(survivor);
+        }
     }
 
     @Test

@@ -164,7 +164,7 @@ final class Deliveries
         state.inFlight.put(ref.deliveryTag, ref);
         if (consumer.spec.recordDeliveryAttempts() && journaled(ref))
         {
-            state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount));
+            ref.addStatePosition(state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount)));
         }
         consumer.sink.deliver(new Delivery(consumer.id, ref.deliveryTag, queue.name, ref.destination, ref.seq,
             ref.deliveryCount, ref.deliveryCount > 1 || ref.possiblyDelivered, state.reader.read(ref)));
@@ -228,7 +228,8 @@ final class Deliveries
         final long redeliverAt = state.now + policy.delayFor(ref.deliveryCount, state.random.nextDouble());
         if (journaled(ref))
         {
-            state.journal.append(new RedeliveryScheduled(queue.name, ref.seq, ref.deliveryCount, redeliverAt, failure));
+            ref.addStatePosition(state.journal.append(
+                new RedeliveryScheduled(queue.name, ref.seq, ref.deliveryCount, redeliverAt, failure)));
         }
         ref.visibleAt = redeliverAt;
         enqueue(queue, ref);
@@ -247,6 +248,7 @@ final class Deliveries
         final QueueState target = destinations.createQueue(deadLetterQueue);
         final MessageRef moved = new MessageRef(ref);
         moved.failures = ref.failures;
+        moved.statePositions = ref.statePositions;
         if (journaled(ref))
         {
             moved.annotationPosition = state.journal.append(new MessageDeadLettered(from.name, ref.seq, deadLetterQueue,

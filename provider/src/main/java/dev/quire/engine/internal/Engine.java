@@ -5,6 +5,7 @@ import dev.quire.engine.BrowsedMessage;
 import dev.quire.engine.ConsumerSpec;
 import dev.quire.engine.DeliverySink;
 import dev.quire.engine.MessageFilter;
+import dev.quire.store.CompactionReport;
 import dev.quire.store.Journal;
 import dev.quire.store.record.DeliveryAttempted;
 import dev.quire.store.record.DeliveryFailure;
@@ -39,6 +40,8 @@ public final class Engine implements Agent
     private final Deliveries deliveries;
     private final Router router;
     private final Transactions transactions;
+    private final JournalCompactor compactor;
+    private long nextCompaction;
 
     /**
      * @param context the broker settings.
@@ -54,6 +57,7 @@ public final class Engine implements Agent
         this.deliveries = new Deliveries(state, destinations);
         this.router = new Router(state, destinations);
         this.transactions = new Transactions(state, router, deliveries);
+        this.compactor = new JournalCompactor(state, destinations, transactions);
     }
 
     /**
@@ -66,6 +70,7 @@ public final class Engine implements Agent
     {
         state.now = context.clock().time();
         new StateReplayer(state, destinations, deliveries, transactions).replay(cleanShutdown);
+        nextCompaction = state.now + context.compactionIntervalMillis();
     }
 
     /**
@@ -95,7 +100,23 @@ public final class Engine implements Agent
         work += state.journal.poll();
         work += deliveries.fireTimers();
         work += deliveries.dispatch();
+        if (context.compactionIntervalMillis() > 0 && state.now >= nextCompaction)
+        {
+            nextCompaction = state.now + context.compactionIntervalMillis();
+            compact();
+            work++;
+        }
         return work;
+    }
+
+    /**
+     * Reclaims journal cycles that hold nothing the engine still needs.
+     *
+     * @return what the pass did.
+     */
+    public CompactionReport compact()
+    {
+        return compactor.compact(context.compactionMaxLiveFraction());
     }
 
     @Override
@@ -105,12 +126,19 @@ public final class Engine implements Agent
     }
 
     /**
-     * Stops cleanly: every delivery still in flight is recorded as attempted, so that it comes back
-     * marked redelivered after the restart.
+     * Stops cleanly: every delivery still in flight, or acknowledged in a transaction that never ended,
+     * is recorded as attempted, so that it comes back marked redelivered after the restart.
      */
     public void recordInFlightAttempts()
     {
         final List<MessageRef> inFlight = new ArrayList<>(state.inFlight.values());
+        transactions.forEachTransaction(transaction ->
+        {
+            if (transaction.status != TransactionState.Status.PREPARED)
+            {
+                inFlight.addAll(transaction.acks);
+            }
+        });
         inFlight.sort(Comparator.comparingLong(ref -> ref.seq));
         for (final MessageRef ref : inFlight)
         {

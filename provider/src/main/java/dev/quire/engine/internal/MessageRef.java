@@ -3,6 +3,7 @@ package dev.quire.engine.internal;
 import dev.quire.store.Journal;
 import dev.quire.store.record.DeliveryFailure;
 import dev.quire.store.record.StoredMessage;
+import org.agrona.collections.LongArrayList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ final class MessageRef
     long deliveryTag;
     ConsumerState consumer;
     List<DeliveryFailure> failures;
+    LongArrayList statePositions;
 
     MessageRef(final long seq, final String destination, final StoredMessage message, final boolean persistent)
     {
@@ -68,6 +70,19 @@ final class MessageRef
     boolean expiredAt(final long now)
     {
         return expiration != 0 && expiration <= now;
+    }
+
+    /**
+     * Remembers a record that holds part of this message's state (a delivery count, a failure), so that
+     * compaction keeps it while the message lives.
+     */
+    void addStatePosition(final long position)
+    {
+        if (statePositions == null)
+        {
+            statePositions = new LongArrayList(2, Journal.NO_POSITION);
+        }
+        statePositions.addLong(position);
     }
 
     void addFailure(final DeliveryFailure failure)

@@ -55,7 +55,7 @@ final class StateReplayer
     private final Map<String, QueueState> queues = new LinkedHashMap<>();
     private final Map<String, DestinationKind> kinds = new HashMap<>();
     private final Long2ObjectHashMap<List<MessageRef>> refsBySeq = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<List<JournalRecord>> early = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<List<PositionedRecord>> early = new Long2ObjectHashMap<>();
     private final Map<XidValue, TransactionState> prepared = new HashMap<>();
     private long maxSeq;
 
@@ -138,13 +138,13 @@ final class StateReplayer
                 {
                     arrive(sent, position, origin);
                 }
-                transaction.acks().forEach(this::onSeqRecord);
+                transaction.acks().forEach(ack -> onSeqRecord(new PositionedRecord(ack, position)));
             }
             case XA_PREPARED -> onPrepared((XaPrepared)record, position, origin);
             case XA_COMMITTED -> onXaCommitted(((XaCommitted)record).xid());
             case XA_ROLLED_BACK -> onXaRolledBack(((XaRolledBack)record).xid());
             case MESSAGE_ACKNOWLEDGED, DELIVERY_ATTEMPTED, REDELIVERY_SCHEDULED, MESSAGE_DEAD_LETTERED,
-                MESSAGE_EXPIRED -> onSeqRecord(withPosition(record, position));
+                MESSAGE_EXPIRED -> onSeqRecord(new PositionedRecord(record, position));
             default ->
             {
                 // metadata was handled in the first pass
@@ -184,7 +184,7 @@ final class StateReplayer
             refs.add(ref);
         }
         refsBySeq.put(seq, refs);
-        final List<JournalRecord> waiting = early.remove(seq);
+        final List<PositionedRecord> waiting = early.remove(seq);
         if (waiting != null)
         {
             waiting.forEach(this::onSeqRecord);
@@ -217,8 +217,9 @@ final class StateReplayer
         return targets;
     }
 
-    private void onSeqRecord(final JournalRecord record)
+    private void onSeqRecord(final PositionedRecord positioned)
     {
+        final JournalRecord record = positioned.record();
         final long seq = seqOf(record);
         maxSeq = Math.max(maxSeq, seq);
         final List<MessageRef> refs = refsBySeq.get(seq);
@@ -227,7 +228,7 @@ final class StateReplayer
         {
             if (refs == null)
             {
-                early.computeIfAbsent(seq, ignored -> new ArrayList<>(1)).add(record);
+                early.computeIfAbsent(seq, ignored -> new ArrayList<>(1)).add(positioned);
             }
             return;
         }
@@ -238,14 +239,16 @@ final class StateReplayer
         else if (record instanceof DeliveryAttempted attempted)
         {
             ref.deliveryCount = Math.max(ref.deliveryCount, attempted.deliveryCount());
+            ref.addStatePosition(positioned.position());
         }
         else if (record instanceof RedeliveryScheduled redelivery)
         {
             ref.deliveryCount = Math.max(ref.deliveryCount, redelivery.deliveryCount());
             ref.visibleAt = redelivery.redeliverAt();
             ref.addFailure(redelivery.failure());
+            ref.addStatePosition(positioned.position());
         }
-        else if (record instanceof PositionedRecord positioned)
+        else
         {
             move(refs, ref, positioned);
         }
@@ -268,6 +271,7 @@ final class StateReplayer
         final MessageRef moved = new MessageRef(ref);
         moved.queue = queue;
         moved.failures = ref.failures;
+        moved.statePositions = ref.statePositions;
         if (positioned.record() instanceof MessageDeadLettered dead)
         {
             moved.addFailure(dead.lastFailure());
@@ -401,15 +405,8 @@ final class StateReplayer
         return null;
     }
 
-    private static JournalRecord withPosition(final JournalRecord record, final long position)
+    private static long seqOf(final JournalRecord inner)
     {
-        return record instanceof MessageDeadLettered || record instanceof MessageExpired ?
-            new PositionedRecord(record, position) : record;
-    }
-
-    private static long seqOf(final JournalRecord record)
-    {
-        final JournalRecord inner = record instanceof PositionedRecord positioned ? positioned.record() : record;
         return switch (inner.type())
         {
             case MESSAGE_ACKNOWLEDGED -> ((MessageAcknowledged)inner).messageSeq();
@@ -421,9 +418,8 @@ final class StateReplayer
         };
     }
 
-    private static String queueOf(final JournalRecord record)
+    private static String queueOf(final JournalRecord inner)
     {
-        final JournalRecord inner = record instanceof PositionedRecord positioned ? positioned.record() : record;
         return switch (inner.type())
         {
             case MESSAGE_ACKNOWLEDGED -> ((MessageAcknowledged)inner).queue();
@@ -436,15 +432,10 @@ final class StateReplayer
     }
 
     /**
-     * A move record (dead-lettered or expired) with its position, which the moved message keeps as the
-     * source of its extra properties.
+     * A record about one message with its position: the moved message keeps a move record's position as
+     * the source of its extra properties, and every message keeps the positions of its state records.
      */
-    private record PositionedRecord(JournalRecord record, long position) implements JournalRecord
+    private record PositionedRecord(JournalRecord record, long position)
     {
-        @Override
-        public RecordType type()
-        {
-            return record.type();
-        }
     }
 }

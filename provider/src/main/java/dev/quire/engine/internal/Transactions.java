@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Local transactions and XA branches. A transaction's sends stay invisible and its acknowledged
@@ -39,6 +40,11 @@ final class Transactions
         this.state = state;
         this.router = router;
         this.deliveries = deliveries;
+    }
+
+    void forEachTransaction(final Consumer<TransactionState> visitor)
+    {
+        byId.values().forEach(visitor);
     }
 
     long begin()

@@ -1,0 +1,117 @@
+package dev.quire.engine.internal;
+
+import dev.quire.store.CompactionReport;
+import dev.quire.store.Journal;
+import org.agrona.collections.Long2LongHashMap;
+
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Keeps the journal's disk use bounded by live data: gathers every position the engine still needs,
+ * lets the journal delete or compact its oldest cycles, and moves the engine's references to records
+ * that were copied forward. Runs on the engine thread; a pass that copies records waits for one flush.
+ */
+final class JournalCompactor
+{
+    private static final CompactionReport NOTHING = new CompactionReport(0, 0, 0);
+
+    private final EngineState state;
+    private final Destinations destinations;
+    private final Transactions transactions;
+
+    JournalCompactor(final EngineState state, final Destinations destinations, final Transactions transactions)
+    {
+        this.state = state;
+        this.destinations = destinations;
+        this.transactions = transactions;
+    }
+
+    CompactionReport compact(final double maxLiveFraction)
+    {
+        if (state.journal.hasWaiting())
+        {
+            return NOTHING;
+        }
+        final LiveRecords live = new LiveRecords();
+        forEachMessage(live::addMessage);
+        forEachMetadataPosition(live::add);
+        for (final TransactionState branch : transactions.branches.values())
+        {
+            if (branch.status == TransactionState.Status.PREPARED)
+            {
+                live.addPrepared(branch.preparedPosition);
+            }
+        }
+        final Long2LongHashMap relocated = new Long2LongHashMap(Journal.NO_POSITION);
+        final CompactionReport report = state.journal.journal().compact(live.seal(), maxLiveFraction, live, relocated::put);
+        if (!relocated.isEmpty())
+        {
+            relocate(position -> relocated.containsKey(position) ? relocated.get(position) : position);
+        }
+        return report;
+    }
+
+    private void relocate(final LongUnaryOperator moved)
+    {
+        forEachMessage(ref ->
+        {
+            ref.position = moved.applyAsLong(ref.position);
+            ref.annotationPosition = moved.applyAsLong(ref.annotationPosition);
+            if (ref.statePositions != null)
+            {
+                for (int i = 0; i < ref.statePositions.size(); i++)
+                {
+                    ref.statePositions.setLong(i, moved.applyAsLong(ref.statePositions.getLong(i)));
+                }
+            }
+        });
+        for (final QueueState queue : destinations.queues.values())
+        {
+            queue.metadataPosition = moved.applyAsLong(queue.metadataPosition);
+        }
+        for (final TopicState topic : destinations.topics.values())
+        {
+            topic.metadataPosition = moved.applyAsLong(topic.metadataPosition);
+        }
+        for (final TransactionState branch : transactions.branches.values())
+        {
+            branch.preparedPosition = moved.applyAsLong(branch.preparedPosition);
+        }
+    }
+
+    /**
+     * Visits every message entry the engine holds: pending, waiting on a timer, in flight, locked in a
+     * transaction, or sent in a prepared branch. An entry may be visited more than once.
+     */
+    private void forEachMessage(final Consumer<MessageRef> visitor)
+    {
+        for (final QueueState queue : destinations.queues.values())
+        {
+            for (MessageRef ref = queue.lanes.first(); ref != null; ref = queue.lanes.after(ref))
+            {
+                visitor.accept(ref);
+            }
+        }
+        state.timers.forEach(visitor);
+        state.inFlight.values().forEach(visitor);
+        transactions.forEachTransaction(transaction ->
+        {
+            transaction.acks.forEach(visitor);
+            transaction.routed.forEach(refs -> refs.forEach(visitor));
+        });
+    }
+
+    private void forEachMetadataPosition(final LongConsumer visitor)
+    {
+        for (final QueueState queue : destinations.queues.values())
+        {
+            visitor.accept(queue.metadataPosition);
+        }
+        for (final TopicState topic : destinations.topics.values())
+        {
+            visitor.accept(topic.metadataPosition);
+        }
+    }
+}
