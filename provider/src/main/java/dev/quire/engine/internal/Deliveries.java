@@ -156,17 +156,16 @@ final class Deliveries
         queue.lanes.remove(ref);
         ref.state = MessageRef.IN_FLIGHT;
         ref.deliveryCount++;
-        ref.deliveryTag = state.nextDeliveryTag++;
-        ref.consumer = consumer;
+        final long tag = state.nextDeliveryTag++;
         queue.inFlight++;
         consumer.credit--;
-        consumer.session.unacknowledged.put(ref.deliveryTag, ref);
-        state.inFlight.put(ref.deliveryTag, ref);
+        consumer.session.unacknowledged.put(tag, ref);
+        state.inFlight.put(tag, ref);
         if (consumer.spec.recordDeliveryAttempts() && journaled(ref))
         {
             ref.addStatePosition(state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount)));
         }
-        consumer.sink.deliver(new Delivery(consumer.id, ref.deliveryTag, queue.name, ref.destination, ref.seq,
+        consumer.sink.deliver(new Delivery(consumer.id, tag, queue.name, ref.destination(), ref.seq,
             ref.deliveryCount, ref.deliveryCount > 1 || ref.possiblyDelivered, state.reader.read(ref)));
     }
 
@@ -182,7 +181,6 @@ final class Deliveries
         {
             state.inFlight.remove(deliveryTag);
             ref.queue.inFlight--;
-            ref.consumer = null;
         }
         return ref;
     }
@@ -247,16 +245,14 @@ final class Deliveries
         final QueueState from = ref.queue;
         final QueueState target = destinations.createQueue(deadLetterQueue);
         final MessageRef moved = new MessageRef(ref);
-        moved.failures = ref.failures;
-        moved.statePositions = ref.statePositions;
         if (journaled(ref))
         {
-            moved.annotationPosition = state.journal.append(new MessageDeadLettered(from.name, ref.seq, deadLetterQueue,
-                reason, ref.deliveryCount, state.now, failure));
+            moved.annotationPosition(state.journal.append(new MessageDeadLettered(from.name, ref.seq, deadLetterQueue,
+                reason, ref.deliveryCount, state.now, failure)));
         }
         else
         {
-            moved.message = MovedMessages.annotate(state.reader.read(ref), ref.destination, from.name, reason,
+            moved.message = MovedMessages.annotate(state.reader.read(ref), ref.destination(), from.name, reason,
                 ref.deliveryCount, state.now, failure);
         }
         ref.state = MessageRef.GONE;
@@ -277,12 +273,12 @@ final class Deliveries
             final long position = state.journal.append(new MessageExpired(ref.queue.name, ref.seq, expiryQueue, state.now));
             if (moved != null)
             {
-                moved.annotationPosition = position;
+                moved.annotationPosition(position);
             }
         }
         else if (moved != null)
         {
-            moved.message = MovedMessages.annotate(state.reader.read(ref), ref.destination, ref.queue.name,
+            moved.message = MovedMessages.annotate(state.reader.read(ref), ref.destination(), ref.queue.name,
                 DeadLetterReason.EXPIRED, -1, state.now, null);
         }
         ref.state = MessageRef.GONE;

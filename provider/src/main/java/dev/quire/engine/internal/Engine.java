@@ -224,7 +224,7 @@ public final class Engine implements Agent
         {
             if (ref.seq == seq)
             {
-                return ref.failures == null ? List.of() : List.copyOf(ref.failures);
+                return List.copyOf(ref.failures());
             }
         }
         return List.of();
@@ -458,11 +458,11 @@ public final class Engine implements Agent
     public void recover(final long sessionId)
     {
         final SessionState session = state.session(sessionId);
-        final List<MessageRef> unacknowledged = new ArrayList<>(session.unacknowledged.values());
-        unacknowledged.sort(Comparator.comparingLong(ref -> ref.seq));
-        for (final MessageRef ref : unacknowledged)
+        final List<Long> tags = new ArrayList<>(session.unacknowledged.keySet());
+        tags.sort(Comparator.comparingLong(tag -> session.unacknowledged.get(tag).seq));
+        for (final long tag : tags)
         {
-            deliveries.redeliver(deliveries.take(session, ref.deliveryTag), null);
+            deliveries.redeliver(deliveries.take(session, tag), null);
         }
     }
 

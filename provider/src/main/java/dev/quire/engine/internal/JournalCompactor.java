@@ -3,6 +3,7 @@ package dev.quire.engine.internal;
 import dev.quire.store.CompactionReport;
 import dev.quire.store.Journal;
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongArrayList;
 
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -58,12 +59,16 @@ final class JournalCompactor
         forEachMessage(ref ->
         {
             ref.position = moved.applyAsLong(ref.position);
-            ref.annotationPosition = moved.applyAsLong(ref.annotationPosition);
-            if (ref.statePositions != null)
+            if (ref.annotationPosition() != Journal.NO_POSITION)
             {
-                for (int i = 0; i < ref.statePositions.size(); i++)
+                ref.annotationPosition(moved.applyAsLong(ref.annotationPosition()));
+            }
+            final LongArrayList statePositions = ref.statePositions();
+            if (statePositions != null)
+            {
+                for (int i = 0; i < statePositions.size(); i++)
                 {
-                    ref.statePositions.setLong(i, moved.applyAsLong(ref.statePositions.getLong(i)));
+                    statePositions.setLong(i, moved.applyAsLong(statePositions.getLong(i)));
                 }
             }
         });

@@ -30,12 +30,13 @@ final class LiveRecords implements LivePositions, RecordRewriter
     void addMessage(final MessageRef ref)
     {
         add(ref.position);
-        add(ref.annotationPosition);
-        if (ref.statePositions != null)
+        add(ref.annotationPosition());
+        final LongArrayList statePositions = ref.statePositions();
+        if (statePositions != null)
         {
-            for (int i = 0; i < ref.statePositions.size(); i++)
+            for (int i = 0; i < statePositions.size(); i++)
             {
-                add(ref.statePositions.getLong(i));
+                add(statePositions.getLong(i));
             }
         }
         if (ref.position >= 0)

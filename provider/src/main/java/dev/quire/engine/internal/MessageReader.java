@@ -33,16 +33,16 @@ final class MessageReader implements AutoCloseable
             return ref.message;
         }
         final StoredMessage message = sentAt(ref.position, ref.seq).message();
-        if (ref.annotationPosition == Journal.NO_POSITION)
+        if (ref.annotationPosition() == Journal.NO_POSITION)
         {
             return message;
         }
-        final JournalRecord annotation = reader.read(ref.annotationPosition);
+        final JournalRecord annotation = reader.read(ref.annotationPosition());
         if (annotation instanceof MessageDeadLettered dead)
         {
-            return MovedMessages.deadLettered(message, dead, ref.destination);
+            return MovedMessages.deadLettered(message, dead, ref.destination());
         }
-        return MovedMessages.expired(message, (MessageExpired)annotation, ref.destination);
+        return MovedMessages.expired(message, (MessageExpired)annotation, ref.destination());
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The index entry of one message on one queue: where its record is, what dispatch needs to know, and
  * its delivery state. The body is not here for persistent messages: it stays in the journal and is read
- * when the message is dispatched. Owned by the engine thread.
+ * when the message is dispatched. Kept small (about 80 bytes on a 64-bit JVM with compressed
+ * references) because there is one per pending message; what only some messages need lives in
+ * {@link Extras}. Owned by the engine thread.
  */
 final class MessageRef
 {
@@ -23,48 +25,49 @@ final class MessageRef
     static final byte UNCOMMITTED = 5;
 
     final long seq;
-    final int priority;
     final long expiration;
+    final byte priority;
     final boolean persistent;
-    final String destination;
     long position = Journal.NO_POSITION;
-    long annotationPosition = Journal.NO_POSITION;
-    StoredMessage message;
     long visibleAt;
     int deliveryCount;
     boolean possiblyDelivered;
     byte state = PENDING;
+    StoredMessage message;
     QueueState queue;
     MessageRef prev;
     MessageRef next;
-    long deliveryTag;
-    ConsumerState consumer;
-    List<DeliveryFailure> failures;
-    LongArrayList statePositions;
+    private Extras extras;
 
-    MessageRef(final long seq, final String destination, final StoredMessage message, final boolean persistent)
+    MessageRef(final long seq, final StoredMessage message, final boolean persistent)
     {
         this.seq = seq;
-        this.destination = destination;
-        this.priority = message.priority();
+        this.priority = (byte)message.priority();
         this.expiration = message.expiration();
         this.visibleAt = message.deliveryTime();
         this.persistent = persistent;
     }
 
     /**
-     * The same message moved to another queue (dead-letter or expiry): it no longer expires or waits.
+     * The same message moved to another queue (dead-letter or expiry): it no longer expires or waits,
+     * remembers where it was sent and keeps its history.
      */
     MessageRef(final MessageRef original)
     {
         this.seq = original.seq;
-        this.destination = original.destination;
         this.priority = original.priority;
         this.expiration = 0;
         this.visibleAt = 0;
         this.persistent = original.persistent;
         this.position = original.position;
         this.message = original.message;
+        final Extras moved = extras();
+        moved.destination = original.destination();
+        if (original.extras != null)
+        {
+            moved.failures = original.extras.failures;
+            moved.statePositions = original.extras.statePositions;
+        }
     }
 
     boolean expiredAt(final long now)
@@ -73,27 +76,91 @@ final class MessageRef
     }
 
     /**
+     * @return the destination the message was sent to.
+     */
+    String destination()
+    {
+        if (extras != null && extras.destination != null)
+        {
+            return extras.destination;
+        }
+        return queue.topic != null ? queue.topic : queue.name;
+    }
+
+    /**
+     * @return the position of the record that moved the message here (dead-lettered, expired), or
+     *         {@link Journal#NO_POSITION}.
+     */
+    long annotationPosition()
+    {
+        return extras == null ? Journal.NO_POSITION : extras.annotationPosition;
+    }
+
+    void annotationPosition(final long position)
+    {
+        extras().annotationPosition = position;
+    }
+
+    /**
+     * @return the positions of records holding part of this message's state, or null.
+     */
+    LongArrayList statePositions()
+    {
+        return extras == null ? null : extras.statePositions;
+    }
+
+    /**
      * Remembers a record that holds part of this message's state (a delivery count, a failure), so that
      * compaction keeps it while the message lives.
      */
     void addStatePosition(final long position)
     {
-        if (statePositions == null)
+        final Extras more = extras();
+        if (more.statePositions == null)
         {
-            statePositions = new LongArrayList(2, Journal.NO_POSITION);
+            more.statePositions = new LongArrayList(2, Journal.NO_POSITION);
         }
-        statePositions.addLong(position);
+        more.statePositions.addLong(position);
+    }
+
+    /**
+     * @return the delivery failures reported so far, oldest first.
+     */
+    List<DeliveryFailure> failures()
+    {
+        return extras == null || extras.failures == null ? List.of() : extras.failures;
     }
 
     void addFailure(final DeliveryFailure failure)
     {
         if (failure != null)
         {
-            if (failures == null)
+            final Extras more = extras();
+            if (more.failures == null)
             {
-                failures = new ArrayList<>(2);
+                more.failures = new ArrayList<>(2);
             }
-            failures.add(failure);
+            more.failures.add(failure);
         }
+    }
+
+    private Extras extras()
+    {
+        if (extras == null)
+        {
+            extras = new Extras();
+        }
+        return extras;
+    }
+
+    /**
+     * What only some messages need: those that failed, were recorded as attempted, or moved.
+     */
+    private static final class Extras
+    {
+        String destination;
+        long annotationPosition = Journal.NO_POSITION;
+        List<DeliveryFailure> failures;
+        LongArrayList statePositions;
     }
 }

@@ -33,14 +33,14 @@ final class Router
         final List<MessageRef> refs = new ArrayList<>(1);
         if (kind == DestinationKind.QUEUE)
         {
-            refs.add(newRef(seq, destination, message, destinations.createQueue(destination)));
+            refs.add(newRef(seq, message, destinations.createQueue(destination)));
             return refs;
         }
         for (final QueueState subscription : destinations.createTopic(destination).subscriptions)
         {
             if (subscription.routeFilter.matches(message))
             {
-                final MessageRef ref = newRef(seq, destination, message, subscription);
+                final MessageRef ref = newRef(seq, message, subscription);
                 if (subscription.noLocal && connectionId != 0 && connectionId == subscription.noLocalConnectionId)
                 {
                     ref.state = MessageRef.GONE;
@@ -51,10 +51,9 @@ final class Router
         return refs;
     }
 
-    private static MessageRef newRef(final long seq, final String destination, final StoredMessage message,
-        final QueueState queue)
+    private static MessageRef newRef(final long seq, final StoredMessage message, final QueueState queue)
     {
-        final MessageRef ref = new MessageRef(seq, destination, message, message.persistent());
+        final MessageRef ref = new MessageRef(seq, message, message.persistent());
         ref.queue = queue;
         if (!message.persistent() || !queue.journaled())
         {

@@ -174,7 +174,7 @@ final class StateReplayer
         final List<MessageRef> refs = new ArrayList<>(1);
         for (final QueueState queue : targets(sent.destination(), sent.message(), origin))
         {
-            final MessageRef ref = new MessageRef(seq, sent.destination(), sent.message(), sent.message().persistent());
+            final MessageRef ref = new MessageRef(seq, sent.message(), sent.message().persistent());
             ref.queue = queue;
             ref.position = position;
             if (!sent.message().persistent())
@@ -270,18 +270,16 @@ final class StateReplayer
         }
         final MessageRef moved = new MessageRef(ref);
         moved.queue = queue;
-        moved.failures = ref.failures;
-        moved.statePositions = ref.statePositions;
         if (positioned.record() instanceof MessageDeadLettered dead)
         {
             moved.addFailure(dead.lastFailure());
         }
-        moved.annotationPosition = positioned.position();
+        moved.annotationPosition(positioned.position());
         if (ref.message != null)
         {
             moved.message = positioned.record() instanceof MessageDeadLettered dead ?
-                MovedMessages.deadLettered(ref.message, dead, ref.destination) :
-                MovedMessages.expired(ref.message, (MessageExpired)positioned.record(), ref.destination);
+                MovedMessages.deadLettered(ref.message, dead, ref.destination()) :
+                MovedMessages.expired(ref.message, (MessageExpired)positioned.record(), ref.destination());
         }
         refs.add(moved);
     }
