@@ -34,7 +34,9 @@ public enum RecordType
     /** A durable subscription was created. */
     SUBSCRIPTION_CREATED(13, 1),
     /** A durable subscription was deleted. */
-    SUBSCRIPTION_DELETED(14, 1);
+    SUBSCRIPTION_DELETED(14, 1),
+    /** The complete state of some live messages, superseding every earlier record about them. */
+    MESSAGE_SNAPSHOT(15, 1);
 
     private static final RecordType[] BY_CODE = new RecordType[16];
 

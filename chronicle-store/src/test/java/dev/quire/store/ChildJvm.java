@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -15,27 +17,37 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child JVM running a main class from the test class path with this JVM's module flags, whose
- * standard output lines are collected as they arrive. Crash tests kill it with SIGKILL.
+ * standard output lines are collected as they arrive. Crash tests kill it with SIGKILL. Shared with the
+ * other modules' crash tests through this module's test jar.
+ * <p>
+ * The child is killed through its {@link ProcessHandle}, never with {@link Process#destroyForcibly()}:
+ * that also closes the output pipe under the thread reading it, which loses the lines not read yet and
+ * lets the reader go on reading a reused file descriptor, the next child's pipe.
  */
 public final class ChildJvm implements AutoCloseable
 {
     private static final String END_OF_OUTPUT = "\u0000end";
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int ERROR_LOG_TAIL = 4000;
 
     private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> allLines = new ArrayList<>();
+    private final Path errorLog;
+    private final BlockingQueue<String> arriving = new LinkedBlockingQueue<>();
+    private final List<String> read = new ArrayList<>();
 
-    private ChildJvm(final Process process)
+    private ChildJvm(final Process process, final Path errorLog) throws IOException
     {
         this.process = process;
-        final Thread reader = new Thread(this::pumpOutput, "child-jvm-output-" + process.pid());
-        reader.setDaemon(true);
-        reader.start();
+        this.errorLog = errorLog;
+        process.getOutputStream().close();
+        final Thread pump = new Thread(this::pumpOutput, "child-jvm-output-" + process.pid());
+        pump.setDaemon(true);
+        pump.start();
     }
 
     /**
      * @param mainClass the class to run.
-     * @param errorLog  where the child's standard error goes.
+     * @param errorLog  where the child's standard error goes (appended).
      * @param args      its arguments.
      * @return the started child.
      * @throws IOException when it cannot be started.
@@ -52,15 +64,15 @@ public final class ChildJvm implements AutoCloseable
                 command.add(argument);
             }
         }
-        command.add("-Xmx256m");
+        command.add("-Xmx128m");
+        command.add("-XX:TieredStopAtLevel=1"); // children live for seconds: C1 alone starts faster
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command)
+        return new ChildJvm(new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()))
-            .start();
-        return new ChildJvm(process);
+            .start(), errorLog);
     }
 
     private void pumpOutput()
@@ -71,7 +83,7 @@ public final class ChildJvm implements AutoCloseable
             String line;
             while ((line = reader.readLine()) != null)
             {
-                lines.add(line);
+                arriving.add(line);
             }
         }
         catch (final IOException ex)
@@ -80,30 +92,31 @@ public final class ChildJvm implements AutoCloseable
         }
         finally
         {
-            lines.add(END_OF_OUTPUT);
+            arriving.add(END_OF_OUTPUT);
         }
     }
 
     /**
      * Waits for a line starting with {@code prefix}, keeping every line read on the way.
      *
-     * @param prefix       what the line starts with.
-     * @param timeoutMillis how long to wait.
+     * @param prefix  what the line starts with.
+     * @param timeout how long to wait.
      * @return the line.
      * @throws InterruptedException when interrupted.
      */
-    public String awaitLine(final String prefix, final long timeoutMillis) throws InterruptedException
+    public String awaitLine(final String prefix, final Duration timeout) throws InterruptedException
     {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        final long deadline = System.nanoTime() + timeout.toNanos();
         while (true)
         {
-            final String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            final String line = arriving.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (line == null || END_OF_OUTPUT.equals(line))
             {
                 throw new AssertionError("child " + process.pid() + " printed no line starting with '" + prefix +
-                    "' (exit: " + (process.isAlive() ? "still running" : process.exitValue()) + ")");
+                    "' " + (line == null ? "within " + timeout : "before its output ended") +
+                    "; the end of its standard error:\n" + errorLogTail());
             }
-            allLines.add(line);
+            read.add(line);
             if (line.startsWith(prefix))
             {
                 return line;
@@ -112,46 +125,21 @@ public final class ChildJvm implements AutoCloseable
     }
 
     /**
-     * Kills the child with SIGKILL and returns every line it printed.
+     * Kills the child with SIGKILL, waits until it is gone and returns every line it printed.
      *
-     * @return all lines printed before it died.
+     * @return all lines printed before it died, in order.
      * @throws InterruptedException when interrupted.
      */
     public List<String> kill() throws InterruptedException
     {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
-        return drain();
-    }
-
-    /**
-     * Waits for the child to exit on its own and returns every line it printed.
-     *
-     * @param timeoutMillis how long to wait.
-     * @return all lines.
-     * @throws InterruptedException when interrupted.
-     */
-    public List<String> awaitExit(final long timeoutMillis) throws InterruptedException
-    {
-        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS))
-        {
-            throw new AssertionError("child " + process.pid() + " did not exit in " + timeoutMillis + " ms");
-        }
-        if (process.exitValue() != 0)
-        {
-            throw new AssertionError("child " + process.pid() + " exited with " + process.exitValue());
-        }
-        return drain();
-    }
-
-    private List<String> drain() throws InterruptedException
-    {
+        killAndAwaitExit();
         String line;
-        while ((line = lines.poll(30, TimeUnit.SECONDS)) != null && !END_OF_OUTPUT.equals(line))
+        while ((line = arriving.poll(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) != null &&
+            !END_OF_OUTPUT.equals(line))
         {
-            allLines.add(line);
+            read.add(line);
         }
-        return allLines;
+        return read;
     }
 
     /**
@@ -162,9 +150,41 @@ public final class ChildJvm implements AutoCloseable
         return process.pid();
     }
 
+    private void killAndAwaitExit() throws InterruptedException
+    {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+        {
+            throw new AssertionError("child " + process.pid() + " survived SIGKILL for " + EXIT_TIMEOUT);
+        }
+    }
+
+    private String errorLogTail()
+    {
+        try
+        {
+            final String log = Files.readString(errorLog, StandardCharsets.UTF_8);
+            return log.substring(Math.max(0, log.length() - ERROR_LOG_TAIL));
+        }
+        catch (final IOException ex)
+        {
+            return "(unreadable: " + ex + ")";
+        }
+    }
+
+    /**
+     * Kills the child if it still runs.
+     */
     @Override
     public void close()
     {
-        process.destroyForcibly();
+        try
+        {
+            killAndAwaitExit();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 }

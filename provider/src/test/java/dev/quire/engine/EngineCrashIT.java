@@ -1,6 +1,7 @@
 package dev.quire.engine;
 
 import dev.quire.engine.internal.MovedMessages;
+import dev.quire.store.ChildJvm;
 import dev.quire.store.record.DestinationKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -63,7 +66,7 @@ class EngineCrashIT
         final List<Integer> deliveryCounts = new ArrayList<>();
         for (int attempt = 1; attempt <= maxDeliveries; attempt++)
         {
-            try (EngineChildJvm child = startChild("consume", QUEUE))
+            try (ChildJvm child = startChild("consume", QUEUE))
             {
                 deliveryCounts.add(Integer.parseInt(child.awaitLine("GOT ", CHILD_TIMEOUT).substring("GOT ".length())));
                 child.kill();
@@ -78,17 +81,16 @@ class EngineCrashIT
             final CollectingSink sink = new CollectingSink();
             broker.openConsumer(broker.openSession(), ConsumerSpec.queue(QUEUE, 1), sink);
             awaitDispatchPass(broker);
-            assertThat(sink.size())
-                .as("deliveries of a message whose %d allowed attempts all ended in a kill (it belongs in %s)",
+            assertThat(arrived(sink)).extracting(Delivery::deliveryCount)
+                .as("further attempts at a message whose %d allowed attempts all ended in a kill (it belongs in %s)",
                     maxDeliveries, deadLetterQueue())
-                .isZero();
+                .isEmpty();
             assertThat(broker.depth(QUEUE)).as("depth of %s", QUEUE).isZero();
             assertThat(broker.depth(deadLetterQueue())).as("depth of %s", deadLetterQueue()).isEqualTo(1);
-            final List<BrowsedMessage> dead = broker.browse(deadLetterQueue(), MessageFilter.ACCEPT_ALL);
-            assertThat(dead).singleElement().satisfies(browsed ->
+            assertThat(broker.browse(deadLetterQueue(), MessageFilter.ACCEPT_ALL)).singleElement().satisfies(dead ->
             {
-                assertThat(browsed.message().messageId()).isEqualTo("ID:doomed");
-                assertThat(browsed.message().properties())
+                assertThat(dead.message().messageId()).isEqualTo("ID:doomed");
+                assertThat(dead.message().properties())
                     .containsEntry(MovedMessages.REASON, "MAX_DELIVERIES")
                     .containsEntry(MovedMessages.ORIGINAL_DESTINATION, QUEUE)
                     .containsEntry(MovedMessages.DELIVERY_COUNT, maxDeliveries);
@@ -107,7 +109,6 @@ class EngineCrashIT
                 .map(delivery -> (Long)delivery.message().properties().get(NUMBER))
                 .toList();
         }
-        assertThat(received).as("seed %d: message numbers received", seed).doesNotHaveDuplicates();
         sent.assertAccountFor(received, "message numbers received");
     }
 
@@ -131,7 +132,7 @@ class EngineCrashIT
     @Test
     void shouldKeepPreparedXaBranchAcrossKillAndCommitItAfterRestart() throws Exception
     {
-        try (EngineChildJvm child = startChild("prepare", QUEUE))
+        try (ChildJvm child = startChild("prepare", QUEUE))
         {
             child.awaitLine("PREPARED", CHILD_TIMEOUT);
             child.kill();
@@ -144,56 +145,40 @@ class EngineCrashIT
             final CollectingSink sink = new CollectingSink();
             broker.openConsumer(broker.openSession(), ConsumerSpec.queue(QUEUE, 10), sink);
             awaitDispatchPass(broker);
-            assertThat(sink.size()).as("deliveries of the prepared branch's sends before it commits").isZero();
-            assertThat(broker.depth(QUEUE)).isZero();
+            assertThat(arrived(sink)).as("deliveries of the prepared branch's sends before it commits").isEmpty();
+            assertThat(broker.depth(QUEUE)).as("depth before the branch commits").isZero();
 
             broker.xaCommit(XID, false);
             assertThat(indicesOf(sink.take(XA_SENDS))).containsExactly(0, 1);
-            assertThat(broker.xaRecover()).isEmpty();
+            assertThat(broker.xaRecover()).as("prepared branches after the commit").isEmpty();
             awaitDispatchPass(broker);
-            assertThat(sink.size()).as("deliveries beyond the branch's %d sends", XA_SENDS).isZero();
+            assertThat(arrived(sink)).as("deliveries beyond the branch's %d sends", XA_SENDS).isEmpty();
 
             final Broker restarted = fixture.restart();
-            assertThat(restarted.xaRecover()).as("branches still prepared after the commit and a restart").isEmpty();
-            assertThat(restarted.depth(QUEUE)).isEqualTo(XA_SENDS);
+            assertThat(restarted.xaRecover()).as("prepared branches after the commit and a restart").isEmpty();
+            assertThat(restarted.depth(QUEUE)).as("depth after a restart, nothing acknowledged").isEqualTo(XA_SENDS);
             final CollectingSink again = new CollectingSink();
             restarted.openConsumer(restarted.openSession(), ConsumerSpec.queue(QUEUE, 10), again);
             final List<Delivery> redelivered = again.take(XA_SENDS);
             assertThat(indicesOf(redelivered)).containsExactly(0, 1);
             assertThat(redelivered).allSatisfy(delivery -> assertThat(delivery.redelivered()).isTrue());
             awaitDispatchPass(restarted);
-            assertThat(again.size()).as("deliveries beyond the branch's %d sends after restart", XA_SENDS).isZero();
+            assertThat(arrived(again)).as("deliveries beyond the branch's %d sends after a restart", XA_SENDS).isEmpty();
         }
     }
 
-    private EngineChildJvm startChild(final String mode, final String... args) throws Exception
+    private ChildJvm startChild(final String mode, final String... args) throws Exception
     {
         final List<String> arguments = new ArrayList<>(List.of(mode, directory.toString()));
         arguments.addAll(List.of(args));
-        return EngineChildJvm.start(EngineCrashChild.class, logs.resolve("child.log"), arguments.toArray(new String[0]));
-    }
-
-    /**
-     * Runs a child until it has printed a first line starting with {@code prefix}, lets it go on for a
-     * random moment and kills it.
-     *
-     * @return every line it printed.
-     */
-    private List<String> runUntilKilled(final String prefix, final String mode, final String... args) throws Exception
-    {
-        try (EngineChildJvm child = startChild(mode, args))
-        {
-            child.awaitLine(prefix, CHILD_TIMEOUT);
-            Thread.sleep(random.nextInt(MAX_KILL_DELAY_MILLIS));
-            return child.kill();
-        }
+        return ChildJvm.start(EngineCrashChild.class, logs.resolve("child.log"), arguments.toArray(new String[0]));
     }
 
     /**
      * Runs {@link #KILL_ROUNDS} children in {@code mode}, each killed at a random moment after it first
      * reported an item done, each numbering its items on from where the one before stopped. A child
      * works on one item at a time, so only the item after the last one it reported can have been done
-     * without being reported.
+     * without being reported; the next child starts after that one.
      */
     private Reported runKillRounds(final String prefix, final String mode) throws Exception
     {
@@ -202,7 +187,16 @@ class EngineCrashIT
         long first = 0;
         for (int round = 0; round < KILL_ROUNDS; round++)
         {
-            final List<Long> reported = numbersPrinted(prefix, runUntilKilled(prefix, mode, QUEUE, Long.toString(first)));
+            final List<Long> reported;
+            try (ChildJvm child = startChild(mode, QUEUE, Long.toString(first)))
+            {
+                child.awaitLine(prefix, CHILD_TIMEOUT);
+                Thread.sleep(random.nextInt(MAX_KILL_DELAY_MILLIS));
+                reported = child.kill().stream()
+                    .filter(line -> line.startsWith(prefix))
+                    .map(line -> Long.parseLong(line.substring(prefix.length())))
+                    .toList();
+            }
             assertThat(reported).as("seed %d, round %d: the items the child reported done", seed, round)
                 .containsExactlyElementsOf(LongStream.range(first, first + reported.size()).boxed().toList());
             done.addAll(reported);
@@ -213,14 +207,6 @@ class EngineCrashIT
         return new Reported(seed, done, inDoubt);
     }
 
-    private static List<Long> numbersPrinted(final String prefix, final List<String> lines)
-    {
-        return lines.stream()
-            .filter(line -> line.startsWith(prefix))
-            .map(line -> Long.parseLong(line.substring(prefix.length())))
-            .toList();
-    }
-
     private static List<Integer> indicesOf(final List<Delivery> deliveries)
     {
         return deliveries.stream().map(delivery -> (Integer)delivery.message().properties().get(INDEX)).toList();
@@ -229,6 +215,14 @@ class EngineCrashIT
     private static String deadLetterQueue()
     {
         return RedeliveryPolicy.DEFAULT.deadLetterQueueFor(QUEUE);
+    }
+
+    /**
+     * @return the deliveries that have arrived in the sink and not been taken yet; does not wait.
+     */
+    private static List<Delivery> arrived(final CollectingSink sink)
+    {
+        return sink.take(sink.size());
     }
 
     /**
@@ -245,7 +239,7 @@ class EngineCrashIT
         final List<Delivery> deliveries = sink.take(depth);
         broker.acknowledge(session, 0, deliveries.stream().mapToLong(Delivery::deliveryTag).toArray());
         awaitDispatchPass(broker);
-        assertThat(sink.size()).as("deliveries beyond the depth of %d", depth).isZero();
+        assertThat(arrived(sink)).as("deliveries beyond the depth of %d", depth).isEmpty();
         assertThat(broker.depth(QUEUE)).as("depth after acknowledging everything").isZero();
         return deliveries;
     }
@@ -271,15 +265,24 @@ class EngineCrashIT
     private record Reported(long seed, Set<Long> done, Set<Long> inDoubt)
     {
         /**
-         * Checks that every item reported done was found, and nothing that was never even started.
+         * Checks that the items found are every item reported done, each once, and nothing that was never
+         * even started.
          */
         void assertAccountFor(final Collection<Long> found, final String what)
         {
-            assertThat(found).as("seed %d: %s", seed, what).containsAll(done);
-            final Set<Long> mayExist = new HashSet<>(done);
-            mayExist.addAll(inDoubt);
-            assertThat(found).as("seed %d: %s, beyond those reported done or in flight at a kill", seed, what)
-                .isSubsetOf(mayExist);
+            final Set<Long> duplicated = found.stream()
+                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
+                .entrySet().stream().filter(count -> count.getValue() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(duplicated).as("seed %d: %s more than once", seed, what).isEmpty();
+            final Set<Long> missing = new TreeSet<>(done);
+            missing.removeAll(found);
+            assertThat(missing).as("seed %d: %s reported done but not found (of %d)", seed, what, done.size()).isEmpty();
+            final Set<Long> unexplained = new TreeSet<>(found);
+            unexplained.removeAll(done);
+            unexplained.removeAll(inDoubt);
+            assertThat(unexplained).as("seed %d: %s found but never reported done nor in flight at a kill", seed, what)
+                .isEmpty();
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +54,8 @@ class JournalCrashIT
             try (ChildJvm child = ChildJvm.start(JournalCrashChild.class, logs.resolve("child.log"),
                 "append", directory.toString(), durability.name(), Long.toString(nextSeq), "4"))
             {
-                child.awaitLine("READY", 60_000);
-                child.awaitLine("STORED", 60_000);
+                child.awaitLine("READY", Duration.ofSeconds(60));
+                child.awaitLine("STORED", Duration.ofSeconds(60));
                 Thread.sleep(random.nextInt(400));
                 for (final String line : child.kill())
                 {
@@ -115,7 +116,7 @@ class JournalCrashIT
         }
         try (ChildJvm child = ChildJvm.start(JournalCrashChild.class, logs.resolve("child.log"), "torn", directory.toString()))
         {
-            child.awaitLine("READY", 60_000);
+            child.awaitLine("READY", Duration.ofSeconds(60));
             child.kill();
         }
         final long third;
@@ -143,7 +144,7 @@ class JournalCrashIT
     {
         try (ChildJvm child = ChildJvm.start(JournalCrashChild.class, logs.resolve("child.log"), "hold", directory.toString()))
         {
-            child.awaitLine("READY", 60_000);
+            child.awaitLine("READY", Duration.ofSeconds(60));
             assertThatThrownBy(() -> ChronicleJournal.open(new JournalContext().directory(directory)))
                 .isInstanceOfSatisfying(StoreException.class, ex -> assertThat(ex.kind()).isEqualTo(StoreException.Kind.LOCKED))
                 .hasMessageContaining("process " + child.pid());

@@ -163,7 +163,7 @@ final class Deliveries
         state.inFlight.put(tag, ref);
         if (consumer.spec.recordDeliveryAttempts() && journaled(ref))
         {
-            ref.addStatePosition(state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount)));
+            state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount));
         }
         consumer.sink.deliver(new Delivery(consumer.id, tag, queue.name, ref.destination(), ref.seq,
             ref.deliveryCount, ref.deliveryCount > 1 || ref.possiblyDelivered, state.reader.read(ref)));
@@ -226,8 +226,7 @@ final class Deliveries
         final long redeliverAt = state.now + policy.delayFor(ref.deliveryCount, state.random.nextDouble());
         if (journaled(ref))
         {
-            ref.addStatePosition(state.journal.append(
-                new RedeliveryScheduled(queue.name, ref.seq, ref.deliveryCount, redeliverAt, failure)));
+            state.journal.append(new RedeliveryScheduled(queue.name, ref.seq, ref.deliveryCount, redeliverAt, failure));
         }
         ref.visibleAt = redeliverAt;
         enqueue(queue, ref);

@@ -3,7 +3,6 @@ package dev.quire.engine.internal;
 import dev.quire.store.CompactionReport;
 import dev.quire.store.Journal;
 import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.LongArrayList;
 
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -11,8 +10,9 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * Keeps the journal's disk use bounded by live data: gathers every position the engine still needs,
- * lets the journal delete or compact its oldest cycles, and moves the engine's references to records
- * that were copied forward. Runs on the engine thread; a pass that copies records waits for one flush.
+ * lets the journal delete or compact its oldest cycles (live messages are restated in snapshots as they
+ * are copied), and points the engine's entries at the copies; a message's move is then read from its
+ * snapshot. Runs on the engine thread; a pass that copies records waits for one flush.
  */
 final class JournalCompactor
 {
@@ -35,7 +35,7 @@ final class JournalCompactor
         {
             return NOTHING;
         }
-        final LiveRecords live = new LiveRecords();
+        final LiveRecords live = new LiveRecords(state.reader::moveOf);
         forEachMessage(live::addMessage);
         forEachMetadataPosition(live::add);
         for (final TransactionState branch : transactions.branches.values())
@@ -58,19 +58,12 @@ final class JournalCompactor
     {
         forEachMessage(ref ->
         {
-            ref.position = moved.applyAsLong(ref.position);
+            final long position = moved.applyAsLong(ref.position);
             if (ref.annotationPosition() != Journal.NO_POSITION)
             {
-                ref.annotationPosition(moved.applyAsLong(ref.annotationPosition()));
+                ref.annotationPosition(position != ref.position ? position : moved.applyAsLong(ref.annotationPosition()));
             }
-            final LongArrayList statePositions = ref.statePositions();
-            if (statePositions != null)
-            {
-                for (int i = 0; i < statePositions.size(); i++)
-                {
-                    statePositions.setLong(i, moved.applyAsLong(statePositions.getLong(i)));
-                }
-            }
+            ref.position = position;
         });
         for (final QueueState queue : destinations.queues.values())
         {

@@ -3,45 +3,64 @@ package dev.quire.engine.internal;
 import dev.quire.store.JournalRecord;
 import dev.quire.store.LivePositions;
 import dev.quire.store.RecordRewriter;
+import dev.quire.store.record.DeliveryFailure;
 import dev.quire.store.record.MessageSent;
+import dev.quire.store.record.MessageSnapshot;
+import dev.quire.store.record.MoveInfo;
+import dev.quire.store.record.Placement;
+import dev.quire.store.record.SnapshotEntry;
+import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.TransactionCommitted;
 import dev.quire.store.record.XaPrepared;
-import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * The journal positions the engine still needs, gathered for one compaction pass, and the rule for
- * copying a record that is only partly live: a transaction's record keeps the sends still live (and all
- * its acknowledgements); a committed XA branch's prepare record becomes a committed transaction record.
+ * The journal positions the engine still needs, gathered for one compaction pass, and what a live
+ * record becomes when compaction copies it: every record holding live messages is restated as a
+ * {@link MessageSnapshot} of those messages as they are now (their queues, delivery counts, failures and
+ * moves), which supersedes every older record about them; a prepared XA branch's record is copied as it is.
  */
 final class LiveRecords implements LivePositions, RecordRewriter
 {
+    private final Function<MessageRef, MoveInfo> moves;
     private final LongArrayList positions = new LongArrayList();
-    private final Long2LongHashMap messagePositions = new Long2LongHashMap(-1);
+    private final Long2ObjectHashMap<List<MessageRef>> refsBySeq = new Long2ObjectHashMap<>();
     private final LongHashSet preparedPositions = new LongHashSet();
     private long[] sorted;
 
+    /**
+     * @param moves how a moved message came to its queue (read from its move record).
+     */
+    LiveRecords(final Function<MessageRef, MoveInfo> moves)
+    {
+        this.moves = moves;
+    }
+
     void addMessage(final MessageRef ref)
     {
+        if (ref.position < 0)
+        {
+            return;
+        }
         add(ref.position);
         add(ref.annotationPosition());
-        final LongArrayList statePositions = ref.statePositions();
-        if (statePositions != null)
+        List<MessageRef> refs = refsBySeq.get(ref.seq);
+        if (refs == null)
         {
-            for (int i = 0; i < statePositions.size(); i++)
-            {
-                add(statePositions.getLong(i));
-            }
+            refs = new ArrayList<>(1);
+            refsBySeq.put(ref.seq, refs);
         }
-        if (ref.position >= 0)
+        if (!refs.contains(ref))
         {
-            messagePositions.put(ref.seq, ref.position);
+            refs.add(ref);
         }
     }
 
@@ -89,28 +108,53 @@ final class LiveRecords implements LivePositions, RecordRewriter
     @Override
     public JournalRecord rewrite(final long position, final JournalRecord record)
     {
-        if (record instanceof TransactionCommitted transaction)
+        final List<SnapshotEntry> entries = new ArrayList<>();
+        if (record instanceof MessageSent sent)
         {
-            return new TransactionCommitted(transaction.transactionId(), liveSends(position, transaction.sends()),
-                transaction.acks());
+            restate(position, sent.messageSeq(), sent.destination(), sent.message(), entries);
         }
-        if (record instanceof XaPrepared prepared && !preparedPositions.contains(position))
+        else if (record instanceof TransactionCommitted transaction)
         {
-            return new TransactionCommitted(0, liveSends(position, prepared.sends()), prepared.acks());
+            transaction.sends().forEach(sent -> restate(position, sent.messageSeq(), sent.destination(), sent.message(), entries));
         }
-        return record;
+        else if (record instanceof XaPrepared prepared && !preparedPositions.contains(position))
+        {
+            prepared.sends().forEach(sent -> restate(position, sent.messageSeq(), sent.destination(), sent.message(), entries));
+        }
+        else if (record instanceof MessageSnapshot snapshot)
+        {
+            snapshot.messages().forEach(entry -> restate(position, entry.messageSeq(), entry.destination(),
+                entry.message(), entries));
+        }
+        else
+        {
+            return record;
+        }
+        return new MessageSnapshot(entries);
     }
 
-    private List<MessageSent> liveSends(final long position, final List<MessageSent> sends)
+    private void restate(final long position, final long seq, final String destination, final StoredMessage message,
+        final List<SnapshotEntry> entries)
     {
-        final List<MessageSent> live = new ArrayList<>(sends.size());
-        for (final MessageSent sent : sends)
+        final List<MessageRef> refs = refsBySeq.get(seq);
+        if (refs == null)
         {
-            if (messagePositions.get(sent.messageSeq()) == position)
+            return;
+        }
+        final List<Placement> placements = new ArrayList<>(refs.size());
+        for (final MessageRef ref : refs)
+        {
+            if (ref.position == position)
             {
-                live.add(sent);
+                final List<DeliveryFailure> failures = ref.failures();
+                placements.add(new Placement(ref.queue.name, ref.deliveryCount,
+                    ref.state == MessageRef.SCHEDULED ? ref.visibleAt : 0, failures,
+                    ref.annotationPosition() < 0 ? null : moves.apply(ref)));
             }
         }
-        return live;
+        if (!placements.isEmpty())
+        {
+            entries.add(new SnapshotEntry(seq, destination, message, placements));
+        }
     }
 }

@@ -4,9 +4,14 @@ import dev.quire.store.Journal;
 import dev.quire.store.JournalReader;
 import dev.quire.store.JournalRecord;
 import dev.quire.store.StoreException;
+import dev.quire.store.record.DeadLetterReason;
 import dev.quire.store.record.MessageDeadLettered;
 import dev.quire.store.record.MessageExpired;
 import dev.quire.store.record.MessageSent;
+import dev.quire.store.record.MessageSnapshot;
+import dev.quire.store.record.MoveInfo;
+import dev.quire.store.record.Placement;
+import dev.quire.store.record.SnapshotEntry;
 import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.TransactionCommitted;
 import dev.quire.store.record.XaPrepared;
@@ -32,29 +37,67 @@ final class MessageReader implements AutoCloseable
         {
             return ref.message;
         }
-        final StoredMessage message = sentAt(ref.position, ref.seq).message();
+        final StoredMessage message = messageAt(ref.position, ref.seq);
         if (ref.annotationPosition() == Journal.NO_POSITION)
         {
             return message;
         }
-        final JournalRecord annotation = reader.read(ref.annotationPosition());
-        if (annotation instanceof MessageDeadLettered dead)
-        {
-            return MovedMessages.deadLettered(message, dead, ref.destination());
-        }
-        return MovedMessages.expired(message, (MessageExpired)annotation, ref.destination());
+        final MoveInfo move = moveOf(ref);
+        return MovedMessages.annotate(message, ref.destination(), move.fromQueue(), move.reason(), move.deliveryCount(),
+            move.time(), move.failure());
     }
 
     /**
-     * @return the message {@code seq} in the record at {@code position}: a single send, or one of the
-     *         sends of a transaction or XA branch.
+     * @return how a moved message came to its queue, from its move record or its snapshot.
      */
-    MessageSent sentAt(final long position, final long seq)
+    MoveInfo moveOf(final MessageRef ref)
+    {
+        final JournalRecord annotation = reader.read(ref.annotationPosition());
+        if (annotation instanceof MessageDeadLettered dead)
+        {
+            return new MoveInfo(dead.queue(), dead.reason(), dead.deliveryCount(), dead.time(), dead.lastFailure());
+        }
+        if (annotation instanceof MessageExpired expired)
+        {
+            return new MoveInfo(expired.queue(), DeadLetterReason.EXPIRED, -1, expired.time(), null);
+        }
+        if (annotation instanceof MessageSnapshot snapshot)
+        {
+            for (final SnapshotEntry entry : snapshot.messages())
+            {
+                for (final Placement placement : entry.placements())
+                {
+                    if (entry.messageSeq() == ref.seq && placement.queue().equals(ref.queue.name) && placement.moved() != null)
+                    {
+                        return placement.moved();
+                    }
+                }
+            }
+        }
+        throw new StoreException(StoreException.Kind.CORRUPT, "position " + ref.annotationPosition() +
+            " holds no move of message " + ref.seq + " to " + ref.queue.name);
+    }
+
+    /**
+     * @return the message {@code seq} in the record at {@code position}: a single send, one of the sends
+     *         of a transaction or XA branch, or one of the messages of a snapshot.
+     */
+    private StoredMessage messageAt(final long position, final long seq)
     {
         final JournalRecord record = reader.read(position);
         if (record instanceof MessageSent single && single.messageSeq() == seq)
         {
-            return single;
+            return single.message();
+        }
+        if (record instanceof MessageSnapshot snapshot)
+        {
+            for (final SnapshotEntry entry : snapshot.messages())
+            {
+                if (entry.messageSeq() == seq)
+                {
+                    return entry.message();
+                }
+            }
         }
         final List<MessageSent> sends = record instanceof TransactionCommitted transaction ? transaction.sends() :
             record instanceof XaPrepared prepared ? prepared.sends() : List.of();
@@ -62,7 +105,7 @@ final class MessageReader implements AutoCloseable
         {
             if (sent.messageSeq() == seq)
             {
-                return sent;
+                return sent.message();
             }
         }
         throw new StoreException(StoreException.Kind.CORRUPT,

@@ -3,7 +3,6 @@ package dev.quire.engine.internal;
 import dev.quire.store.Journal;
 import dev.quire.store.record.DeliveryFailure;
 import dev.quire.store.record.StoredMessage;
-import org.agrona.collections.LongArrayList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +65,27 @@ final class MessageRef
         if (original.extras != null)
         {
             moved.failures = original.extras.failures;
-            moved.statePositions = original.extras.statePositions;
         }
+    }
+
+    /**
+     * A message rebuilt on a dead-letter or expiry queue from a snapshot.
+     */
+    static MessageRef moved(final long seq, final StoredMessage message, final String destination)
+    {
+        final MessageRef ref = new MessageRef(new MessageRef(seq, message, message.persistent()), destination);
+        ref.message = message.persistent() ? null : message;
+        return ref;
+    }
+
+    private MessageRef(final MessageRef pending, final String destination)
+    {
+        this.seq = pending.seq;
+        this.priority = pending.priority;
+        this.expiration = 0;
+        this.visibleAt = 0;
+        this.persistent = pending.persistent;
+        extras().destination = destination;
     }
 
     boolean expiredAt(final long now)
@@ -102,28 +120,6 @@ final class MessageRef
     }
 
     /**
-     * @return the positions of records holding part of this message's state, or null.
-     */
-    LongArrayList statePositions()
-    {
-        return extras == null ? null : extras.statePositions;
-    }
-
-    /**
-     * Remembers a record that holds part of this message's state (a delivery count, a failure), so that
-     * compaction keeps it while the message lives.
-     */
-    void addStatePosition(final long position)
-    {
-        final Extras more = extras();
-        if (more.statePositions == null)
-        {
-            more.statePositions = new LongArrayList(2, Journal.NO_POSITION);
-        }
-        more.statePositions.addLong(position);
-    }
-
-    /**
      * @return the delivery failures reported so far, oldest first.
      */
     List<DeliveryFailure> failures()
@@ -154,13 +150,12 @@ final class MessageRef
     }
 
     /**
-     * What only some messages need: those that failed, were recorded as attempted, or moved.
+     * What only some messages need: those that failed or moved.
      */
     private static final class Extras
     {
         String destination;
         long annotationPosition = Journal.NO_POSITION;
         List<DeliveryFailure> failures;
-        LongArrayList statePositions;
     }
 }

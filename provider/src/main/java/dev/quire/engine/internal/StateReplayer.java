@@ -12,7 +12,11 @@ import dev.quire.store.record.MessageAcknowledged;
 import dev.quire.store.record.MessageDeadLettered;
 import dev.quire.store.record.MessageExpired;
 import dev.quire.store.record.MessageSent;
+import dev.quire.store.record.MessageSnapshot;
+import dev.quire.store.record.MoveInfo;
+import dev.quire.store.record.Placement;
 import dev.quire.store.record.RedeliveryScheduled;
+import dev.quire.store.record.SnapshotEntry;
 import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.SubscriptionCreated;
 import dev.quire.store.record.SubscriptionDeleted;
@@ -33,15 +37,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rebuilds the engine's state from the journal, in two passes.
- * <ol>
- *   <li>Destinations and subscriptions, each with the origin position of its creation.</li>
- *   <li>Messages and what happened to them. A message lands on the queues and subscriptions that existed
- *       when it was first written (its origin), so compaction copies that moved a record to the end of
- *       the journal route like the original. Records about a message met before the message itself
- *       (its record was copied forward) wait until it arrives; those about messages that never arrive
- *       were about messages long gone.</li>
- * </ol>
+ * Rebuilds the engine's state from the journal.
+ * <p>
+ * The journal is a history of events, and compaction may have copied some of them to its end: every
+ * record comes with its origin, the position at which it was first written, and origins order the
+ * history as it happened. The first pass reads the destination and subscription records (and nothing
+ * else is decoded). The second gathers, per message, the record that created it and every event about
+ * it (acknowledged, attempted, scheduled for redelivery, moved, locked in an XA branch). At the end each
+ * message lands on the queues and subscriptions that existed at its creation and its events are applied
+ * in origin order, wherever compaction left their records. Events about messages whose record is gone
+ * were about messages long gone.
  */
 final class StateReplayer
 {
@@ -54,9 +59,8 @@ final class StateReplayer
     private final Transactions transactions;
     private final Map<String, QueueState> queues = new LinkedHashMap<>();
     private final Map<String, DestinationKind> kinds = new HashMap<>();
-    private final Long2ObjectHashMap<List<MessageRef>> refsBySeq = new Long2ObjectHashMap<>();
-    private final Long2ObjectHashMap<List<PositionedRecord>> early = new Long2ObjectHashMap<>();
-    private final Map<XidValue, TransactionState> prepared = new HashMap<>();
+    private final Long2ObjectHashMap<History> histories = new Long2ObjectHashMap<>();
+    private final Map<XidValue, Branch> branches = new HashMap<>();
     private long maxSeq;
 
     StateReplayer(final EngineState state, final Destinations destinations, final Deliveries deliveries,
@@ -81,10 +85,10 @@ final class StateReplayer
             }
         });
         journal.replay(Journal.NO_POSITION, this::onRecord);
-        finish(cleanShutdown);
+        rebuild(cleanShutdown);
     }
 
-    // ---- pass 1 -----------------------------------------------------------------------------------
+    // ---- pass 1: destinations and subscriptions ----------------------------------------------------
 
     private void onMetadata(final long position, final JournalRecord record, final long origin)
     {
@@ -121,75 +125,319 @@ final class StateReplayer
         }
     }
 
-    // ---- pass 2 -----------------------------------------------------------------------------------
+    // ---- pass 2: gather messages and their events --------------------------------------------------
 
     private void onRecord(final long position, final JournalRecord record, final long origin)
     {
         switch (record.type())
         {
-            case MESSAGE_SENT ->
-            {
-                arrive((MessageSent)record, position, origin);
-            }
+            case MESSAGE_SENT -> created((MessageSent)record, position, origin, null);
             case TRANSACTION_COMMITTED ->
             {
                 final TransactionCommitted transaction = (TransactionCommitted)record;
-                for (final MessageSent sent : transaction.sends())
-                {
-                    arrive(sent, position, origin);
-                }
-                transaction.acks().forEach(ack -> onSeqRecord(new PositionedRecord(ack, position)));
+                transaction.sends().forEach(sent -> created(sent, position, origin, null));
+                transaction.acks().forEach(ack -> event(ack.messageSeq(), new Event(origin, position, ack, null)));
             }
-            case XA_PREPARED -> onPrepared((XaPrepared)record, position, origin);
-            case XA_COMMITTED -> onXaCommitted(((XaCommitted)record).xid());
-            case XA_ROLLED_BACK -> onXaRolledBack(((XaRolledBack)record).xid());
-            case MESSAGE_ACKNOWLEDGED, DELIVERY_ATTEMPTED, REDELIVERY_SCHEDULED, MESSAGE_DEAD_LETTERED,
-                MESSAGE_EXPIRED -> onSeqRecord(new PositionedRecord(record, position));
+            case XA_PREPARED -> prepared((XaPrepared)record, position, origin);
+            case MESSAGE_SNAPSHOT -> ((MessageSnapshot)record).messages().forEach(entry -> snapshot(entry, position));
+            case XA_COMMITTED -> outcome(((XaCommitted)record).xid(), true);
+            case XA_ROLLED_BACK -> outcome(((XaRolledBack)record).xid(), false);
+            case MESSAGE_ACKNOWLEDGED -> event(((MessageAcknowledged)record).messageSeq(), new Event(origin, position, record, null));
+            case DELIVERY_ATTEMPTED -> event(((DeliveryAttempted)record).messageSeq(), new Event(origin, position, record, null));
+            case REDELIVERY_SCHEDULED -> event(((RedeliveryScheduled)record).messageSeq(), new Event(origin, position, record, null));
+            case MESSAGE_DEAD_LETTERED -> event(((MessageDeadLettered)record).messageSeq(), new Event(origin, position, record, null));
+            case MESSAGE_EXPIRED -> event(((MessageExpired)record).messageSeq(), new Event(origin, position, record, null));
             default ->
             {
-                // metadata was handled in the first pass
+                // destination and subscription records were read in the first pass
             }
         }
     }
 
-    /**
-     * A message record: a new message, or a compaction copy that moves an existing one.
-     */
-    private List<MessageRef> arrive(final MessageSent sent, final long position, final long origin)
+    private History history(final long seq)
     {
-        final long seq = sent.messageSeq();
         maxSeq = Math.max(maxSeq, seq);
-        final List<MessageRef> existing = refsBySeq.get(seq);
-        if (existing != null)
+        History history = histories.get(seq);
+        if (history == null)
         {
-            for (final MessageRef ref : existing)
+            history = new History();
+            histories.put(seq, history);
+        }
+        return history;
+    }
+
+    /**
+     * A record holding the message: its first write, or a compaction copy that moved it.
+     */
+    private void created(final MessageSent sent, final long position, final long origin, final XidValue xid)
+    {
+        final History history = history(sent.messageSeq());
+        history.sent = sent;
+        history.position = position;
+        history.createdOrigin = origin;
+        history.xid = xid;
+    }
+
+    /**
+     * A snapshot of a message: the latest one supersedes every earlier record about it.
+     */
+    private void snapshot(final SnapshotEntry entry, final long position)
+    {
+        final History history = history(entry.messageSeq());
+        if (position > history.snapshotPosition)
+        {
+            history.snapshot = entry;
+            history.snapshotPosition = position;
+        }
+    }
+
+    private void event(final long seq, final Event event)
+    {
+        history(seq).events.add(event);
+    }
+
+    private void prepared(final XaPrepared record, final long position, final long origin)
+    {
+        final Branch branch = branches.computeIfAbsent(record.xid(), ignored -> new Branch());
+        branch.position = position;
+        branch.record = record;
+        for (final MessageSent sent : record.sends())
+        {
+            created(sent, position, origin, record.xid());
+        }
+        for (final MessageAcknowledged ack : record.acks())
+        {
+            event(ack.messageSeq(), new Event(origin, position, ack, record.xid()));
+        }
+    }
+
+    private void outcome(final XidValue xid, final boolean committed)
+    {
+        branches.computeIfAbsent(xid, ignored -> new Branch()).committed = committed;
+    }
+
+    // ---- the end: rebuild queues ---------------------------------------------------------------------
+
+    private void rebuild(final boolean cleanShutdown)
+    {
+        final Map<XidValue, TransactionState> prepared = new HashMap<>();
+        branches.forEach((xid, branch) ->
+        {
+            if (branch.committed == null && branch.record != null)
             {
-                if (ref.message == null)
-                {
-                    ref.position = position;
-                }
+                final TransactionState transaction = new TransactionState(state.newId(), xid);
+                transaction.status = TransactionState.Status.PREPARED;
+                transaction.preparedPosition = branch.position;
+                prepared.put(xid, transaction);
             }
-            return existing;
+        });
+        final List<MessageRef> pending = new ArrayList<>();
+        histories.forEach((seq, history) ->
+        {
+            if (history.snapshot != null)
+            {
+                restore(history, prepared, pending);
+            }
+            else if (history.sent != null)
+            {
+                rebuild(history, prepared, pending);
+            }
+        });
+        for (final TransactionState branch : prepared.values())
+        {
+            branch.acks.forEach(ref -> ref.queue.locked++);
+            transactions.restorePrepared(branch);
+        }
+        pending.sort(Comparator.comparingLong(ref -> ref.seq));
+        for (final MessageRef ref : pending)
+        {
+            ref.possiblyDelivered = ref.deliveryCount > 0 || !cleanShutdown;
+            deliveries.enqueue(ref.queue, ref);
+        }
+        state.nextMessageSeq = maxSeq + 1;
+    }
+
+    private void rebuild(final History history, final Map<XidValue, TransactionState> prepared,
+        final List<MessageRef> pending)
+    {
+        final TransactionState sendingBranch = history.xid == null ? null : prepared.get(history.xid);
+        final Branch outcome = history.xid == null ? null : branches.get(history.xid);
+        if (outcome != null && Boolean.FALSE.equals(outcome.committed))
+        {
+            return;
         }
         final List<MessageRef> refs = new ArrayList<>(1);
-        for (final QueueState queue : targets(sent.destination(), sent.message(), origin))
+        for (final QueueState queue : targets(history.sent.destination(), history.sent.message(), history.createdOrigin))
         {
-            final MessageRef ref = new MessageRef(seq, sent.message(), sent.message().persistent());
+            final MessageRef ref = new MessageRef(history.sent.messageSeq(), history.sent.message(),
+                history.sent.message().persistent());
             ref.queue = queue;
-            ref.position = position;
-            if (!sent.message().persistent())
+            ref.position = history.position;
+            if (!history.sent.message().persistent())
             {
-                ref.message = sent.message();
+                ref.message = history.sent.message();
             }
             refs.add(ref);
         }
-        refsBySeq.put(seq, refs);
-        final List<PositionedRecord> waiting = early.remove(seq);
-        if (waiting != null)
+        if (sendingBranch != null)
         {
-            waiting.forEach(this::onSeqRecord);
+            refs.forEach(ref -> ref.state = MessageRef.UNCOMMITTED);
+            sendingBranch.sends.add(new PendingSend(history.sent.messageSeq(),
+                kinds.getOrDefault(history.sent.destination(), DestinationKind.QUEUE), history.sent.destination(),
+                history.sent.message(), 0));
+            sendingBranch.routed.add(refs);
+            return;
         }
-        return refs;
+        applyEvents(history, refs, Journal.NO_POSITION, prepared, pending);
+    }
+
+    /**
+     * Rebuilds a message from its latest snapshot, then what happened after it.
+     */
+    private void restore(final History history, final Map<XidValue, TransactionState> prepared,
+        final List<MessageRef> pending)
+    {
+        final SnapshotEntry entry = history.snapshot;
+        final StoredMessage message = entry.message();
+        final List<MessageRef> refs = new ArrayList<>(entry.placements().size());
+        for (final Placement placement : entry.placements())
+        {
+            final QueueState queue = queues.get(placement.queue());
+            if (queue == null)
+            {
+                continue;
+            }
+            final MessageRef ref = placement.moved() == null ?
+                new MessageRef(entry.messageSeq(), message, message.persistent()) :
+                MessageRef.moved(entry.messageSeq(), message, entry.destination());
+            ref.queue = queue;
+            ref.position = history.snapshotPosition;
+            ref.deliveryCount = placement.deliveryCount();
+            ref.visibleAt = placement.visibleAt();
+            placement.failures().forEach(ref::addFailure);
+            if (placement.moved() != null)
+            {
+                ref.annotationPosition(history.snapshotPosition);
+            }
+            if (!message.persistent())
+            {
+                final MoveInfo move = placement.moved();
+                ref.message = move == null ? message : MovedMessages.annotate(message, entry.destination(),
+                    move.fromQueue(), move.reason(), move.deliveryCount(), move.time(), move.failure());
+            }
+            refs.add(ref);
+        }
+        applyEvents(history, refs, history.snapshotPosition, prepared, pending);
+    }
+
+    /**
+     * Applies, in origin order, the events after {@code since} (and every XA acknowledgement, whose
+     * effect depends on the branch's outcome, not on when it was written).
+     */
+    private void applyEvents(final History history, final List<MessageRef> refs, final long since,
+        final Map<XidValue, TransactionState> prepared, final List<MessageRef> pending)
+    {
+        history.events.sort(Comparator.comparingLong(Event::origin));
+        for (final Event event : history.events)
+        {
+            if (event.origin() > since || event.xid() != null)
+            {
+                apply(event, refs, prepared);
+            }
+        }
+        for (final MessageRef ref : refs)
+        {
+            if (ref.state == MessageRef.PENDING)
+            {
+                pending.add(ref);
+            }
+        }
+    }
+
+    private void apply(final Event event, final List<MessageRef> refs, final Map<XidValue, TransactionState> prepared)
+    {
+        final MessageRef ref = find(refs, queueOf(event.record()));
+        if (ref == null)
+        {
+            return;
+        }
+        if (event.xid() != null)
+        {
+            lockedInBranch(event, refs, ref, prepared.get(event.xid()));
+        }
+        else if (event.record() instanceof MessageAcknowledged)
+        {
+            gone(refs, ref);
+        }
+        else if (event.record() instanceof DeliveryAttempted attempted)
+        {
+            ref.deliveryCount = Math.max(ref.deliveryCount, attempted.deliveryCount());
+        }
+        else if (event.record() instanceof RedeliveryScheduled redelivery)
+        {
+            ref.deliveryCount = Math.max(ref.deliveryCount, redelivery.deliveryCount());
+            ref.visibleAt = redelivery.redeliverAt();
+            ref.addFailure(redelivery.failure());
+        }
+        else
+        {
+            move(refs, ref, event);
+        }
+    }
+
+    /**
+     * An acknowledgement inside an XA branch: final when the branch committed, undone when it rolled
+     * back (the message was delivered, so it comes back redelivered), locked while it is prepared.
+     */
+    private void lockedInBranch(final Event event, final List<MessageRef> refs, final MessageRef ref,
+        final TransactionState preparedBranch)
+    {
+        final Branch outcome = branches.get(event.xid());
+        if (outcome != null && Boolean.TRUE.equals(outcome.committed))
+        {
+            gone(refs, ref);
+            return;
+        }
+        ref.deliveryCount = Math.max(ref.deliveryCount, 1);
+        ref.possiblyDelivered = true;
+        if (preparedBranch != null)
+        {
+            ref.state = MessageRef.IN_TRANSACTION;
+            preparedBranch.acks.add(ref);
+        }
+    }
+
+    private void move(final List<MessageRef> refs, final MessageRef ref, final Event event)
+    {
+        gone(refs, ref);
+        final JournalRecord record = event.record();
+        final String target = record instanceof MessageDeadLettered dead ? dead.deadLetterQueue() :
+            ((MessageExpired)record).expiryQueue();
+        final QueueState queue = target == null ? null : queues.get(target);
+        if (queue == null)
+        {
+            return;
+        }
+        final MessageRef moved = new MessageRef(ref);
+        moved.queue = queue;
+        if (record instanceof MessageDeadLettered dead)
+        {
+            moved.addFailure(dead.lastFailure());
+        }
+        moved.annotationPosition(event.position());
+        if (ref.message != null)
+        {
+            moved.message = record instanceof MessageDeadLettered dead ?
+                MovedMessages.deadLettered(ref.message, dead, ref.destination()) :
+                MovedMessages.expired(ref.message, (MessageExpired)record, ref.destination());
+        }
+        refs.add(moved);
+    }
+
+    private static void gone(final List<MessageRef> refs, final MessageRef ref)
+    {
+        ref.state = MessageRef.GONE;
+        refs.remove(ref);
     }
 
     private List<QueueState> targets(final String destination, final StoredMessage message, final long origin)
@@ -217,180 +465,6 @@ final class StateReplayer
         return targets;
     }
 
-    private void onSeqRecord(final PositionedRecord positioned)
-    {
-        final JournalRecord record = positioned.record();
-        final long seq = seqOf(record);
-        maxSeq = Math.max(maxSeq, seq);
-        final List<MessageRef> refs = refsBySeq.get(seq);
-        final MessageRef ref = refs == null ? null : find(refs, queueOf(record));
-        if (ref == null)
-        {
-            if (refs == null)
-            {
-                early.computeIfAbsent(seq, ignored -> new ArrayList<>(1)).add(positioned);
-            }
-            return;
-        }
-        if (record instanceof MessageAcknowledged)
-        {
-            gone(refs, ref);
-        }
-        else if (record instanceof DeliveryAttempted attempted)
-        {
-            ref.deliveryCount = Math.max(ref.deliveryCount, attempted.deliveryCount());
-            ref.addStatePosition(positioned.position());
-        }
-        else if (record instanceof RedeliveryScheduled redelivery)
-        {
-            ref.deliveryCount = Math.max(ref.deliveryCount, redelivery.deliveryCount());
-            ref.visibleAt = redelivery.redeliverAt();
-            ref.addFailure(redelivery.failure());
-            ref.addStatePosition(positioned.position());
-        }
-        else
-        {
-            move(refs, ref, positioned);
-        }
-    }
-
-    private void move(final List<MessageRef> refs, final MessageRef ref, final PositionedRecord positioned)
-    {
-        gone(refs, ref);
-        final String target = positioned.record() instanceof MessageDeadLettered dead ? dead.deadLetterQueue() :
-            ((MessageExpired)positioned.record()).expiryQueue();
-        if (target == null)
-        {
-            return;
-        }
-        final QueueState queue = queues.get(target);
-        if (queue == null)
-        {
-            return;
-        }
-        final MessageRef moved = new MessageRef(ref);
-        moved.queue = queue;
-        if (positioned.record() instanceof MessageDeadLettered dead)
-        {
-            moved.addFailure(dead.lastFailure());
-        }
-        moved.annotationPosition(positioned.position());
-        if (ref.message != null)
-        {
-            moved.message = positioned.record() instanceof MessageDeadLettered dead ?
-                MovedMessages.deadLettered(ref.message, dead, ref.destination()) :
-                MovedMessages.expired(ref.message, (MessageExpired)positioned.record(), ref.destination());
-        }
-        refs.add(moved);
-    }
-
-    private static void gone(final List<MessageRef> refs, final MessageRef ref)
-    {
-        ref.state = MessageRef.GONE;
-        refs.remove(ref);
-    }
-
-    private void onPrepared(final XaPrepared record, final long position, final long origin)
-    {
-        final TransactionState branch = new TransactionState(state.newId(), record.xid());
-        branch.status = TransactionState.Status.PREPARED;
-        branch.preparedPosition = position;
-        for (final MessageSent sent : record.sends())
-        {
-            final DestinationKind kind = kinds.getOrDefault(sent.destination(), DestinationKind.QUEUE);
-            branch.sends.add(new PendingSend(sent.messageSeq(), kind, sent.destination(), sent.message(), 0));
-            final List<MessageRef> refs = arrive(sent, position, origin);
-            refs.forEach(ref -> ref.state = MessageRef.UNCOMMITTED);
-            branch.routed.add(new ArrayList<>(refs));
-        }
-        for (final MessageAcknowledged ack : record.acks())
-        {
-            final List<MessageRef> refs = refsBySeq.get(ack.messageSeq());
-            final MessageRef ref = refs == null ? null : find(refs, ack.queue());
-            if (ref != null)
-            {
-                ref.state = MessageRef.IN_TRANSACTION;
-                ref.deliveryCount = Math.max(ref.deliveryCount, 1);
-                ref.possiblyDelivered = true;
-                branch.acks.add(ref);
-            }
-        }
-        prepared.put(record.xid(), branch);
-    }
-
-    private void onXaCommitted(final XidValue xid)
-    {
-        final TransactionState branch = prepared.remove(xid);
-        if (branch == null)
-        {
-            return;
-        }
-        for (final MessageRef ref : branch.acks)
-        {
-            forget(ref);
-        }
-        for (final List<MessageRef> refs : branch.routed)
-        {
-            refs.forEach(ref -> ref.state = ref.state == MessageRef.UNCOMMITTED ? MessageRef.PENDING : ref.state);
-        }
-    }
-
-    private void onXaRolledBack(final XidValue xid)
-    {
-        final TransactionState branch = prepared.remove(xid);
-        if (branch == null)
-        {
-            return;
-        }
-        for (final MessageRef ref : branch.acks)
-        {
-            ref.state = MessageRef.PENDING;
-        }
-        for (final List<MessageRef> refs : branch.routed)
-        {
-            refs.forEach(this::forget);
-        }
-    }
-
-    private void forget(final MessageRef ref)
-    {
-        final List<MessageRef> refs = refsBySeq.get(ref.seq);
-        if (refs != null)
-        {
-            gone(refs, ref);
-        }
-        ref.state = MessageRef.GONE;
-    }
-
-    // ---- the end -----------------------------------------------------------------------------------
-
-    private void finish(final boolean cleanShutdown)
-    {
-        for (final TransactionState branch : prepared.values())
-        {
-            branch.acks.forEach(ref -> ref.queue.locked++);
-            transactions.restorePrepared(branch);
-        }
-        final List<MessageRef> recovered = new ArrayList<>();
-        refsBySeq.values().forEach(refs ->
-        {
-            for (final MessageRef ref : refs)
-            {
-                if (ref.state == MessageRef.PENDING)
-                {
-                    recovered.add(ref);
-                }
-            }
-        });
-        recovered.sort(Comparator.comparingLong(ref -> ref.seq));
-        for (final MessageRef ref : recovered)
-        {
-            ref.possiblyDelivered = ref.deliveryCount > 0 || !cleanShutdown;
-            deliveries.enqueue(ref.queue, ref);
-        }
-        state.nextMessageSeq = maxSeq + 1;
-    }
-
     private static MessageRef find(final List<MessageRef> refs, final String queue)
     {
         for (final MessageRef ref : refs)
@@ -403,37 +477,48 @@ final class StateReplayer
         return null;
     }
 
-    private static long seqOf(final JournalRecord inner)
+    private static String queueOf(final JournalRecord record)
     {
-        return switch (inner.type())
+        return switch (record.type())
         {
-            case MESSAGE_ACKNOWLEDGED -> ((MessageAcknowledged)inner).messageSeq();
-            case DELIVERY_ATTEMPTED -> ((DeliveryAttempted)inner).messageSeq();
-            case REDELIVERY_SCHEDULED -> ((RedeliveryScheduled)inner).messageSeq();
-            case MESSAGE_DEAD_LETTERED -> ((MessageDeadLettered)inner).messageSeq();
-            case MESSAGE_EXPIRED -> ((MessageExpired)inner).messageSeq();
-            default -> throw new IllegalStateException("not a record about one message: " + inner.type());
-        };
-    }
-
-    private static String queueOf(final JournalRecord inner)
-    {
-        return switch (inner.type())
-        {
-            case MESSAGE_ACKNOWLEDGED -> ((MessageAcknowledged)inner).queue();
-            case DELIVERY_ATTEMPTED -> ((DeliveryAttempted)inner).queue();
-            case REDELIVERY_SCHEDULED -> ((RedeliveryScheduled)inner).queue();
-            case MESSAGE_DEAD_LETTERED -> ((MessageDeadLettered)inner).queue();
-            case MESSAGE_EXPIRED -> ((MessageExpired)inner).queue();
-            default -> throw new IllegalStateException("not a record about one message: " + inner.type());
+            case MESSAGE_ACKNOWLEDGED -> ((MessageAcknowledged)record).queue();
+            case DELIVERY_ATTEMPTED -> ((DeliveryAttempted)record).queue();
+            case REDELIVERY_SCHEDULED -> ((RedeliveryScheduled)record).queue();
+            case MESSAGE_DEAD_LETTERED -> ((MessageDeadLettered)record).queue();
+            case MESSAGE_EXPIRED -> ((MessageExpired)record).queue();
+            default -> throw new IllegalStateException("not a record about one message: " + record.type());
         };
     }
 
     /**
-     * A record about one message with its position: the moved message keeps a move record's position as
-     * the source of its extra properties, and every message keeps the positions of its state records.
+     * One message as the journal tells it: the record holding it and the events about it.
      */
-    private record PositionedRecord(JournalRecord record, long position)
+    private static final class History
     {
+        MessageSent sent;
+        long position = Journal.NO_POSITION;
+        long createdOrigin;
+        XidValue xid;
+        SnapshotEntry snapshot;
+        long snapshotPosition = Journal.NO_POSITION;
+        final List<Event> events = new ArrayList<>(1);
+    }
+
+    /**
+     * An event about a message, with the origin that orders it, the position of its record, and the XA
+     * branch it belongs to (for an acknowledgement in a prepared branch).
+     */
+    private record Event(long origin, long position, JournalRecord record, XidValue xid)
+    {
+    }
+
+    /**
+     * An XA branch as the journal tells it: its prepare record and, once known, its outcome.
+     */
+    private static final class Branch
+    {
+        XaPrepared record;
+        long position;
+        Boolean committed;
     }
 }

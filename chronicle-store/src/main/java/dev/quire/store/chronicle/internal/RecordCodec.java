@@ -13,6 +13,7 @@ import dev.quire.store.record.MessageAcknowledged;
 import dev.quire.store.record.MessageDeadLettered;
 import dev.quire.store.record.MessageExpired;
 import dev.quire.store.record.MessageSent;
+import dev.quire.store.record.MessageSnapshot;
 import dev.quire.store.record.RedeliveryScheduled;
 import dev.quire.store.record.SubscriptionCreated;
 import dev.quire.store.record.SubscriptionDeleted;
@@ -65,6 +66,7 @@ public final class RecordCodec
             case DESTINATION_DELETED -> out.writeUtf8(((DestinationDeleted)record).name());
             case SUBSCRIPTION_CREATED -> writeSubscriptionCreated((SubscriptionCreated)record, out);
             case SUBSCRIPTION_DELETED -> out.writeUtf8(((SubscriptionDeleted)record).name());
+            case MESSAGE_SNAPSHOT -> SnapshotCodec.write((MessageSnapshot)record, out);
         }
     }
 
@@ -103,6 +105,7 @@ public final class RecordCodec
                 readRequiredString(in, "topic"), readRequiredString(in, "subscription name"), readString(in),
                 in.readBoolean(), in.readBoolean());
             case SUBSCRIPTION_DELETED -> new SubscriptionDeleted(readRequiredString(in, "subscription name"));
+            case MESSAGE_SNAPSHOT -> SnapshotCodec.read(in);
         };
         if (in.readRemaining() != 0)
         {
@@ -184,7 +187,7 @@ public final class RecordCodec
         out.writeLong(expired.time());
     }
 
-    private static void writeFailure(final DeliveryFailure failure, final Bytes<?> out)
+    static void writeFailure(final DeliveryFailure failure, final Bytes<?> out)
     {
         out.writeBoolean(failure != null);
         if (failure != null)
@@ -194,7 +197,7 @@ public final class RecordCodec
         }
     }
 
-    private static DeliveryFailure readFailure(final Bytes<?> in)
+    static DeliveryFailure readFailure(final Bytes<?> in)
     {
         return in.readBoolean() ? new DeliveryFailure(readRequiredString(in, "failure class"), readString(in)) : null;
     }

@@ -14,7 +14,11 @@ import dev.quire.store.record.MessageAcknowledged;
 import dev.quire.store.record.MessageDeadLettered;
 import dev.quire.store.record.MessageExpired;
 import dev.quire.store.record.MessageSent;
+import dev.quire.store.record.MessageSnapshot;
+import dev.quire.store.record.MoveInfo;
+import dev.quire.store.record.Placement;
 import dev.quire.store.record.RedeliveryScheduled;
+import dev.quire.store.record.SnapshotEntry;
 import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.SubscriptionCreated;
 import dev.quire.store.record.SubscriptionDeleted;
@@ -88,7 +92,14 @@ class RecordCodecTest
             new DestinationDeleted("orders"),
             new SubscriptionCreated("prices", "client1:sub1", "region = 'EU'", true, false),
             new SubscriptionCreated("prices", "sub2", null, false, true),
-            new SubscriptionDeleted("client1:sub1"));
+            new SubscriptionDeleted("client1:sub1"),
+            new MessageSnapshot(List.of(
+                new SnapshotEntry(42, "orders", full, List.of(
+                    new Placement("orders", 3, 99L, List.of(failure, new DeliveryFailure("x.Y", null)), null),
+                    new Placement("DLQ.orders", 0, 0, List.of(),
+                        new MoveInfo("orders", DeadLetterReason.MAX_DELIVERIES, 10, 5L, failure)),
+                    new Placement("Expired", 0, 0, List.of(), new MoveInfo("orders", DeadLetterReason.EXPIRED, -1, 6L, null)))),
+                new SnapshotEntry(43, "audit", bare, List.of()))));
     }
 
     @ParameterizedTest
