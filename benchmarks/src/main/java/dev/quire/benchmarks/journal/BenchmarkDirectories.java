@@ -10,14 +10,19 @@ import java.util.stream.Stream;
 /**
  * Fresh data directories for benchmarks, deleted afterwards. They live under {@code quire.bench.dir}
  * (default: the system temporary directory) so that a run can be pointed at the disk being measured.
+ * Shared by the journal and engine benchmarks.
  */
-final class BenchmarkDirectories
+public final class BenchmarkDirectories
 {
     private BenchmarkDirectories()
     {
     }
 
-    static Path create(final String prefix)
+    /**
+     * @param prefix the start of the directory's name.
+     * @return a new empty directory under {@code quire.bench.dir}.
+     */
+    public static Path create(final String prefix)
     {
         try
         {
@@ -31,7 +36,10 @@ final class BenchmarkDirectories
         }
     }
 
-    static void delete(final Path directory)
+    /**
+     * @param directory a directory made by {@link #create(String)}; deleted with everything in it.
+     */
+    public static void delete(final Path directory)
     {
         try (Stream<Path> files = Files.walk(directory))
         {
