@@ -61,6 +61,7 @@ public final class EngineCrashChild
             case "send" -> send(fixture, queue, Long.parseLong(args[3]));
             case "transact" -> transact(fixture.broker, queue, Long.parseLong(args[3]));
             case "prepare" -> prepare(fixture.broker, queue);
+            case "timing" -> timing(fixture, queue);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
         Thread.currentThread().join();
@@ -105,6 +106,20 @@ public final class EngineCrashChild
             broker.commit(transaction).join();
             System.out.println("COMMITTED " + batch);
         }
+    }
+
+    /**
+     * Sends messages of several priorities, one with a time-to-live and one with a delivery delay, all
+     * stored before it reports.
+     */
+    private static void timing(final BrokerFixture fixture, final String queue)
+    {
+        fixture.send(queue, BrokerFixture.message("low", 1, 0, 0, true));
+        fixture.send(queue, BrokerFixture.message("mortal", 9, BrokerFixture.START + 30_000, 0, true));
+        fixture.send(queue, BrokerFixture.message("later", 9, 0, BrokerFixture.START + 60_000, true));
+        fixture.send(queue, BrokerFixture.message("high", 9, 0, 0, true));
+        fixture.send(queue, BrokerFixture.message("mid", 5, 0, 0, true));
+        System.out.println("SENT ALL");
     }
 
     private static void prepare(final Broker broker, final String queue) throws Exception

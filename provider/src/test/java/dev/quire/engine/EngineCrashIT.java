@@ -167,6 +167,33 @@ class EngineCrashIT
         }
     }
 
+    @Test
+    void shouldKeepPriorityOrderExpiryAndDeliveryDelayAcrossKill() throws Exception
+    {
+        try (ChildJvm child = startChild("timing", QUEUE))
+        {
+            child.awaitLine("SENT ALL", CHILD_TIMEOUT);
+            child.kill();
+        }
+
+        try (BrokerFixture fixture = new BrokerFixture(directory))
+        {
+            final Broker broker = fixture.broker;
+            fixture.advance(40_000);
+            final CollectingSink sink = new CollectingSink();
+            broker.openConsumer(broker.openSession(), ConsumerSpec.queue(QUEUE, 10), sink);
+            assertThat(sink.take(3)).extracting(BrokerFixture::textOf).containsExactly("high", "mid", "low");
+            awaitDispatchPass(broker);
+            assertThat(arrived(sink)).as("the expired and the delayed message before the delay ends").isEmpty();
+            assertThat(broker.depth(QUEUE)).as("three in flight and the delayed one").isEqualTo(4);
+
+            fixture.advance(20_000);
+            final Delivery later = sink.take();
+            assertThat(BrokerFixture.textOf(later)).isEqualTo("later");
+            assertThat(later.redelivered()).as("after a crash every recovered message may have been delivered").isTrue();
+        }
+    }
+
     private ChildJvm startChild(final String mode, final String... args) throws Exception
     {
         final List<String> arguments = new ArrayList<>(List.of(mode, directory.toString()));
