@@ -1,6 +1,7 @@
 package dev.quire.benchmarks.engine;
 
-import dev.quire.benchmarks.journal.BenchmarkDirectories;
+import dev.quire.benchmarks.BenchmarkDirectories;
+import dev.quire.benchmarks.BenchmarkSettings;
 import dev.quire.engine.Broker;
 import dev.quire.engine.BrokerContext;
 import dev.quire.engine.ConsumerSpec;
@@ -14,24 +15,15 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -46,13 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * the score is the sustained rate of the whole pipeline, not how fast commands can be queued. Three busy
  * threads (producer, engine, consumer) share the machine's cores; on two cores they compete.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class EngineDispatchBenchmark
+public class EngineDispatchBenchmark extends BenchmarkSettings
 {
     /** The messages sent per invocation. */
     static final int BATCH = 1000;

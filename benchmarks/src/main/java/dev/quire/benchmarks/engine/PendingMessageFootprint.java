@@ -1,6 +1,6 @@
 package dev.quire.benchmarks.engine;
 
-import dev.quire.benchmarks.journal.BenchmarkDirectories;
+import dev.quire.benchmarks.BenchmarkDirectories;
 import dev.quire.engine.Broker;
 import dev.quire.engine.BrokerContext;
 import dev.quire.store.Durability;

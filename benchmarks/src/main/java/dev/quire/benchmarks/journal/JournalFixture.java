@@ -1,5 +1,7 @@
 package dev.quire.benchmarks.journal;
 
+import dev.quire.benchmarks.BenchmarkDirectories;
+import dev.quire.benchmarks.BenchmarkSettings;
 import dev.quire.store.Durability;
 import dev.quire.store.JournalContext;
 import dev.quire.store.chronicle.ChronicleJournal;
@@ -15,7 +17,7 @@ import java.util.Locale;
  * A journal on a fresh directory for each benchmark trial, deleted afterwards, and the 1 KiB message
  * record to append to it.
  */
-public abstract class JournalFixture extends JournalBenchmarkSettings
+public abstract class JournalFixture extends BenchmarkSettings
 {
     /** The journal under test. */
     protected ChronicleJournal journal;

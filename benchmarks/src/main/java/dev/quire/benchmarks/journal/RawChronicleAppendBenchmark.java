@@ -1,5 +1,7 @@
 package dev.quire.benchmarks.journal;
 
+import dev.quire.benchmarks.BenchmarkDirectories;
+import dev.quire.benchmarks.BenchmarkSettings;
 import dev.quire.store.Journal;
 import dev.quire.store.chronicle.internal.RecordEnvelope;
 import net.openhft.chronicle.bytes.Bytes;
@@ -19,7 +21,7 @@ import java.nio.file.Path;
  * journal's encoded 1 KiB message record, with the same roll cycle and block size, without and with an
  * msync after every append.
  */
-public class RawChronicleAppendBenchmark extends JournalBenchmarkSettings
+public class RawChronicleAppendBenchmark extends BenchmarkSettings
 {
     private Path directory;
     private SingleChronicleQueue queue;

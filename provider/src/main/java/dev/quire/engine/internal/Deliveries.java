@@ -127,16 +127,11 @@ final class Deliveries
      */
     private MessageRef nextFor(final QueueState queue, final ConsumerState consumer)
     {
-        MessageRef ref = queue.lanes.first();
+        MessageRef ref = unexpiredFrom(queue, queue.lanes.first());
         while (ref != null)
         {
             final MessageRef after = queue.lanes.after(ref);
-            if (ref.expiredAt(state.now))
-            {
-                queue.lanes.remove(ref);
-                expire(ref);
-            }
-            else if (policyOf(queue).exhausted(ref.deliveryCount))
+            if (policyOf(queue).exhausted(ref.deliveryCount))
             {
                 queue.lanes.remove(ref);
                 deadLetter(ref, DeadLetterReason.MAX_DELIVERIES, policyOf(queue).deadLetterQueueFor(queue.policyName()), null);
@@ -145,9 +140,26 @@ final class Deliveries
             {
                 return ref;
             }
-            ref = after;
+            ref = unexpiredFrom(queue, after);
         }
         return null;
+    }
+
+    /**
+     * @return the first message at or after {@code ref} in delivery order that has not expired, expiring
+     *         those that have on the way; or null.
+     */
+    private MessageRef unexpiredFrom(final QueueState queue, final MessageRef ref)
+    {
+        MessageRef candidate = ref;
+        while (candidate != null && candidate.expiredAt(state.now))
+        {
+            final MessageRef after = queue.lanes.after(candidate);
+            queue.lanes.remove(candidate);
+            expire(candidate);
+            candidate = after;
+        }
+        return candidate;
     }
 
     private void deliver(final ConsumerState consumer, final MessageRef ref)
@@ -293,24 +305,14 @@ final class Deliveries
     List<BrowsedMessage> browse(final QueueState queue, final MessageFilter filter)
     {
         final List<BrowsedMessage> browsed = new ArrayList<>();
-        MessageRef ref = queue.lanes.first();
-        while (ref != null)
+        for (MessageRef ref = unexpiredFrom(queue, queue.lanes.first()); ref != null;
+            ref = unexpiredFrom(queue, queue.lanes.after(ref)))
         {
-            final MessageRef after = queue.lanes.after(ref);
-            if (ref.expiredAt(state.now))
+            final var message = state.reader.read(ref);
+            if (filter.matches(message))
             {
-                queue.lanes.remove(ref);
-                expire(ref);
+                browsed.add(new BrowsedMessage(ref.seq, ref.deliveryCount, message));
             }
-            else
-            {
-                final var message = state.reader.read(ref);
-                if (filter.matches(message))
-                {
-                    browsed.add(new BrowsedMessage(ref.seq, ref.deliveryCount, message));
-                }
-            }
-            ref = after;
         }
         return browsed;
     }

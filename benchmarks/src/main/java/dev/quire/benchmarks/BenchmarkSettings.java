@@ -1,4 +1,4 @@
-package dev.quire.benchmarks.journal;
+package dev.quire.benchmarks;
 
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JMH settings every journal benchmark shares, inherited by its subclasses: throughput in
+ * The JMH settings every Quire benchmark shares, inherited by its subclasses: throughput in
  * operations per second, 3 × 2 s warm-up, 5 × 2 s measurement, one fork.
  */
 @State(Scope.Benchmark)
@@ -21,6 +21,6 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public abstract class JournalBenchmarkSettings
+public abstract class BenchmarkSettings
 {
 }

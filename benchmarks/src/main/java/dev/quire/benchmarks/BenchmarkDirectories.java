@@ -1,4 +1,4 @@
-package dev.quire.benchmarks.journal;
+package dev.quire.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
