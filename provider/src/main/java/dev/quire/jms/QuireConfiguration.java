@@ -1,0 +1,250 @@
+package dev.quire.jms;
+
+import dev.quire.engine.BrokerContext;
+import dev.quire.engine.RedeliveryPolicies;
+import dev.quire.engine.RedeliveryPolicy;
+import dev.quire.store.JournalContext;
+
+import java.io.Serializable;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The one configuration model of a Quire broker, whatever the entry point (a {@code quire:} URI, JNDI
+ * properties, resource-adapter properties): a data directory and text settings. Every key and value is
+ * checked when the configuration is made, so a mistake fails at once with a message naming the key.
+ * <p>
+ * URI form: {@code quire:/var/lib/app/quire?durability=sync&maxDeliveries=5} (or {@code quire:relative/dir}).
+ * The keys are those of the journal ({@link JournalContext#KEYS}) and of the broker listed in
+ * {@link #BROKER_KEYS}; {@code docs/configuration.md} is their reference.
+ */
+public final class QuireConfiguration implements Serializable
+{
+    /** The URI scheme. */
+    public static final String SCHEME = "quire:";
+    /** Where expired messages go (default: dropped). */
+    public static final String EXPIRY_QUEUE = "expiryQueue";
+    /** How often the journal is compacted, in milliseconds; 0 for never. */
+    public static final String COMPACTION_INTERVAL = "compactionIntervalMs";
+    /** The live share up to which an old journal cycle is copied forward. */
+    public static final String COMPACTION_MAX_LIVE_FRACTION = "compactionMaxLiveFraction";
+    /** The default redelivery policy's first delay in milliseconds. */
+    public static final String REDELIVERY_DELAY = "redeliveryDelayMs";
+    /** The default redelivery policy's delay multiplier. */
+    public static final String REDELIVERY_MULTIPLIER = "redeliveryMultiplier";
+    /** The default redelivery policy's largest delay in milliseconds. */
+    public static final String REDELIVERY_MAX_DELAY = "redeliveryMaxDelayMs";
+    /** The default redelivery policy's jitter (0..1). */
+    public static final String REDELIVERY_JITTER = "redeliveryJitter";
+    /** The default redelivery policy's maximum delivery attempts; -1 for never dead-letter. */
+    public static final String MAX_DELIVERIES = "maxDeliveries";
+    /** The default redelivery policy's dead-letter queue (default {@code DLQ.<destination>}). */
+    public static final String DEAD_LETTER_QUEUE = "deadLetterQueue";
+
+    /** The broker keys, besides the journal's. */
+    public static final Set<String> BROKER_KEYS = Set.of(EXPIRY_QUEUE, COMPACTION_INTERVAL,
+        COMPACTION_MAX_LIVE_FRACTION, REDELIVERY_DELAY, REDELIVERY_MULTIPLIER, REDELIVERY_MAX_DELAY,
+        REDELIVERY_JITTER, MAX_DELIVERIES, DEAD_LETTER_QUEUE);
+
+    private static final long serialVersionUID = 1L;
+
+    private final String directory;
+    private final Map<String, String> settings;
+
+    private QuireConfiguration(final String directory, final Map<String, String> settings)
+    {
+        this.directory = directory;
+        this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+        toBrokerContext();
+    }
+
+    /**
+     * @param directory the data directory.
+     * @param settings  keys from {@link JournalContext#KEYS} and {@link #BROKER_KEYS} with their values.
+     * @return the checked configuration.
+     * @throws IllegalArgumentException naming the key, for an unknown key or a bad value.
+     */
+    public static QuireConfiguration of(final Path directory, final Map<String, String> settings)
+    {
+        if (directory == null || directory.toString().isBlank())
+        {
+            throw new IllegalArgumentException("a Quire configuration needs a data directory");
+        }
+        return new QuireConfiguration(directory.toString(), settings);
+    }
+
+    /**
+     * @param uri a {@code quire:} URI.
+     * @return the checked configuration.
+     * @throws IllegalArgumentException when the URI is malformed or names an unknown key or a bad value.
+     */
+    public static QuireConfiguration parse(final String uri)
+    {
+        if (uri == null || !uri.startsWith(SCHEME))
+        {
+            throw new IllegalArgumentException("a Quire URI starts with '" + SCHEME + "', like quire:/var/lib/app/quire" +
+                "?durability=sync, but was '" + uri + "'");
+        }
+        final String rest = uri.substring(SCHEME.length());
+        final int query = rest.indexOf('?');
+        final String path = decode(query < 0 ? rest : rest.substring(0, query));
+        final Map<String, String> settings = new TreeMap<>();
+        if (query >= 0 && query < rest.length() - 1)
+        {
+            for (final String pair : rest.substring(query + 1).split("&"))
+            {
+                final int equals = pair.indexOf('=');
+                if (equals <= 0)
+                {
+                    throw new IllegalArgumentException("setting '" + pair + "' in '" + uri + "' is not key=value");
+                }
+                final String key = decode(pair.substring(0, equals));
+                if (settings.put(key, decode(pair.substring(equals + 1))) != null)
+                {
+                    throw new IllegalArgumentException("setting '" + key + "' appears twice in '" + uri + "'");
+                }
+            }
+        }
+        return of(Path.of(path.startsWith("//") ? path.substring(2) : path), settings);
+    }
+
+    private static String decode(final String text)
+    {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the data directory.
+     */
+    public Path directory()
+    {
+        return Path.of(directory);
+    }
+
+    /**
+     * @return the settings, sorted by key.
+     */
+    public Map<String, String> settings()
+    {
+        return settings;
+    }
+
+    /**
+     * @return a new broker context with these settings.
+     */
+    public BrokerContext toBrokerContext()
+    {
+        final Map<String, String> journalSettings = new TreeMap<>();
+        final Map<String, String> brokerSettings = new TreeMap<>();
+        for (final Map.Entry<String, String> setting : settings.entrySet())
+        {
+            if (JournalContext.KEYS.contains(setting.getKey()))
+            {
+                journalSettings.put(setting.getKey(), setting.getValue());
+            }
+            else if (BROKER_KEYS.contains(setting.getKey()))
+            {
+                brokerSettings.put(setting.getKey(), setting.getValue().trim());
+            }
+            else
+            {
+                final Set<String> known = new TreeSet<>(JournalContext.KEYS);
+                known.addAll(BROKER_KEYS);
+                throw new IllegalArgumentException("unknown Quire setting '" + setting.getKey() + "'; known settings are " + known);
+            }
+        }
+        final BrokerContext context = new BrokerContext()
+            .journal(new JournalContext().directory(directory()).apply(journalSettings))
+            .redeliveryPolicies(new RedeliveryPolicies().defaultPolicy(redeliveryPolicy(brokerSettings)))
+            .expiryQueue(brokerSettings.get(EXPIRY_QUEUE));
+        if (brokerSettings.containsKey(COMPACTION_INTERVAL))
+        {
+            context.compactionIntervalMillis(number(brokerSettings, COMPACTION_INTERVAL, 0).longValue());
+        }
+        if (brokerSettings.containsKey(COMPACTION_MAX_LIVE_FRACTION))
+        {
+            context.compactionMaxLiveFraction(number(brokerSettings, COMPACTION_MAX_LIVE_FRACTION, 0).doubleValue());
+        }
+        try
+        {
+            return context.conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("invalid Quire configuration for " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static RedeliveryPolicy redeliveryPolicy(final Map<String, String> settings)
+    {
+        final RedeliveryPolicy defaults = RedeliveryPolicy.DEFAULT;
+        try
+        {
+            return new RedeliveryPolicy(
+                number(settings, REDELIVERY_DELAY, defaults.initialDelayMillis()).longValue(),
+                number(settings, REDELIVERY_MULTIPLIER, defaults.multiplier()).doubleValue(),
+                number(settings, REDELIVERY_MAX_DELAY, defaults.maxDelayMillis()).longValue(),
+                number(settings, REDELIVERY_JITTER, defaults.jitter()).doubleValue(),
+                number(settings, MAX_DELIVERIES, defaults.maxDeliveries()).intValue(),
+                settings.getOrDefault(DEAD_LETTER_QUEUE, defaults.deadLetterQueue()));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            if (ex.getMessage() != null && ex.getMessage().startsWith("Quire setting"))
+            {
+                throw ex;
+            }
+            throw new IllegalArgumentException("Quire redelivery settings are invalid: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Number number(final Map<String, String> settings, final String key, final Number fallback)
+    {
+        final String value = settings.get(key);
+        if (value == null)
+        {
+            return fallback;
+        }
+        try
+        {
+            return value.contains(".") || value.toLowerCase(Locale.ROOT).contains("e") ?
+                Double.valueOf(value) : Long.valueOf(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("Quire setting '" + key + "' must be a number but was '" + value + "'");
+        }
+    }
+
+    @Override
+    public boolean equals(final Object other)
+    {
+        return other instanceof QuireConfiguration that && directory.equals(that.directory) && settings.equals(that.settings);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return directory.hashCode() * 31 + settings.hashCode();
+    }
+
+    @Override
+    public String toString()
+    {
+        final StringBuilder uri = new StringBuilder(SCHEME).append(directory);
+        String separator = "?";
+        for (final Map.Entry<String, String> setting : settings.entrySet())
+        {
+            uri.append(separator).append(setting.getKey()).append('=').append(setting.getValue());
+            separator = "&";
+        }
+        return uri.toString();
+    }
+}
