@@ -17,4 +17,15 @@ public interface MessageFilter
      * @return true when the consumer may receive it.
      */
     boolean matches(StoredMessage message);
+
+    /**
+     * @param message       the message's headers, properties and body.
+     * @param deliveryCount the delivery attempt the message would make, from 1 (for selectors on
+     *                      {@code JMSXDeliveryCount}).
+     * @return true when the consumer may receive it.
+     */
+    default boolean matches(final StoredMessage message, final int deliveryCount)
+    {
+        return matches(message);
+    }
 }

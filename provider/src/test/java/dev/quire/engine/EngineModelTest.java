@@ -223,6 +223,41 @@ class EngineModelTest
         }
     }
 
+    /**
+     * ENGINE BUG (random runs with compaction, seeds 20260207, 20260228, 20260246, 20260254): compaction
+     * restates a message that is out to a consumer with its delivery count in memory, which includes the
+     * attempt still under way ({@code LiveRecords.restate} writes {@code ref.deliveryCount}). When the
+     * consumer then gives the delivery back unconsumed, the engine takes the attempt back in memory only
+     * ({@code Deliveries.release}), so after a restart the message counts one attempt it never had: it comes
+     * back redelivered, and with a maximum of deliveries it reaches its dead-letter queue one attempt early.
+     */
+    @Test
+    void shouldNotCountReleasedDeliveryAfterCompactionAndRestart()
+    {
+        try (BrokerFixture fixture = compactingFixture(new RedeliveryPolicies()))
+        {
+            fixture.send(ALPHA, text("m0"));
+            final long session = fixture.broker.openSession();
+            final CollectingSink sink = new CollectingSink();
+            final long consumer = fixture.broker.openConsumer(session, ConsumerSpec.queue(ALPHA, 1), sink);
+            final Delivery prefetched = sink.take();
+            fixture.advance(CYCLE_MILLIS);
+            fixture.send(BETA, text("tick"));
+            assertThat(fixture.broker.compact().cyclesDeleted()).isEqualTo(1);
+            fixture.broker.closeConsumer(consumer, prefetched.deliveryTag());
+            fixture.broker.closeSession(session);
+
+            fixture.restart();
+            final Delivery again = takeOne(fixture.broker, ALPHA);
+            assertThat(textOf(again)).isEqualTo("m0");
+            assertThat(again.deliveryCount())
+                .as("ENGINE BUG: a delivery released unconsumed after compaction restated the message with the " +
+                    "attempt under way is counted again after a restart (LiveRecords.restate, Deliveries.release)")
+                .isEqualTo(1);
+            assertThat(again.redelivered()).as("ENGINE BUG: and the message is marked redelivered").isFalse();
+        }
+    }
+
     private BrokerFixture compactingFixture(final RedeliveryPolicies policies)
     {
         return new BrokerFixture(directory, context ->

@@ -136,7 +136,7 @@ final class Deliveries
                 queue.lanes.remove(ref);
                 deadLetter(ref, DeadLetterReason.MAX_DELIVERIES, policyOf(queue).deadLetterQueueFor(queue.policyName()), null);
             }
-            else if (consumer.acceptsAll() || consumer.spec.filter().matches(state.reader.read(ref)))
+            else if (consumer.acceptsAll() || consumer.spec.filter().matches(state.reader.read(ref), ref.deliveryCount + 1))
             {
                 return ref;
             }
@@ -173,9 +173,11 @@ final class Deliveries
         consumer.credit--;
         consumer.session.unacknowledged.put(tag, ref);
         state.inFlight.put(tag, ref);
+        ref.attemptUnrecorded = true;
         if (consumer.spec.recordDeliveryAttempts() && journaled(ref))
         {
             state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount));
+            ref.attemptUnrecorded = false;
         }
         consumer.sink.deliver(new Delivery(consumer.id, tag, queue.name, ref.destination(), ref.seq,
             ref.deliveryCount, ref.deliveryCount > 1 || ref.possiblyDelivered, state.reader.read(ref)));
@@ -215,6 +217,7 @@ final class Deliveries
     void release(final MessageRef ref)
     {
         ref.deliveryCount--;
+        ref.attemptUnrecorded = false;
         ref.visibleAt = 0;
         enqueue(ref.queue, ref);
     }
@@ -229,6 +232,7 @@ final class Deliveries
     {
         final QueueState queue = ref.queue;
         final RedeliveryPolicy policy = policyOf(queue);
+        ref.attemptUnrecorded = false;
         ref.addFailure(failure);
         if (policy.exhausted(ref.deliveryCount))
         {

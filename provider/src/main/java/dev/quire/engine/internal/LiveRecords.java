@@ -147,7 +147,7 @@ final class LiveRecords implements LivePositions, RecordRewriter
             if (ref.position == position)
             {
                 final List<DeliveryFailure> failures = ref.failures();
-                placements.add(new Placement(ref.queue.name, ref.deliveryCount,
+                placements.add(new Placement(ref.queue.name, ref.recordedDeliveryCount(),
                     ref.state == MessageRef.SCHEDULED ? ref.visibleAt : 0, failures,
                     ref.annotationPosition() < 0 ? null : moves.apply(ref)));
             }

@@ -30,6 +30,7 @@ final class MessageRef
     long position = Journal.NO_POSITION;
     long visibleAt;
     int deliveryCount;
+    boolean attemptUnrecorded;
     boolean possiblyDelivered;
     byte state = PENDING;
     StoredMessage message;
@@ -86,6 +87,15 @@ final class MessageRef
         this.visibleAt = 0;
         this.persistent = pending.persistent;
         extras().destination = destination;
+    }
+
+    /**
+     * @return the delivery count as the journal knows it: without an attempt under way that was not
+     *         recorded (a snapshot must not count an attempt a release may still undo).
+     */
+    int recordedDeliveryCount()
+    {
+        return attemptUnrecorded ? deliveryCount - 1 : deliveryCount;
     }
 
     boolean expiredAt(final long now)

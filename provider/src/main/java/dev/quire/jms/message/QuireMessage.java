@@ -254,6 +254,14 @@ public class QuireMessage implements Message
         return Collections.enumeration(properties.keySet());
     }
 
+    /**
+     * @return the property names, in the order they were set.
+     */
+    public java.util.Set<String> getPropertyNamesSet()
+    {
+        return Collections.unmodifiableSet(properties.keySet());
+    }
+
     @Override
     public void setBooleanProperty(final String name, final boolean value) throws JMSException
     {

@@ -193,7 +193,8 @@ final class SelectorLexer
         {
             return "Unexpected character '\"'; string literals are in single quotes";
         }
-        final String shown = c < ' ' || c > '~' ? String.format("\\u%04x", (int)c) : String.valueOf(c);
+        final boolean invisible = Character.isISOControl(c) || Character.isSpaceChar(c) || Character.isSurrogate(c);
+        final String shown = invisible ? String.format("\\u%04x", (int)c) : String.valueOf(c);
         return "Unexpected character '" + shown + "'";
     }
 

@@ -25,11 +25,21 @@ record SelectorSource(String text)
     /**
      * @param start the offset of the first character.
      * @param end   the offset after the last character.
-     * @return that part of the text in single quotes, for messages.
+     * @return that part of the text.
+     */
+    String slice(final int start, final int end)
+    {
+        return text.substring(start, end);
+    }
+
+    /**
+     * @param start the offset of the first character.
+     * @param end   the offset after the last character.
+     * @return that part of the text in double quotes, for messages (single quotes delimit string literals).
      */
     String quote(final int start, final int end)
     {
-        return "'" + text.substring(start, end) + "'";
+        return '"' + slice(start, end) + '"';
     }
 
     private String printable()

@@ -1,0 +1,417 @@
+package dev.quire.jms;
+
+import dev.quire.engine.Broker;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A connection to the embedded broker of a data directory. It starts stopped (consumers receive nothing
+ * until {@link #start()}), owns its sessions and temporary destinations, and releases its share of the
+ * broker when closed.
+ */
+public final class QuireConnection implements Connection, QueueConnection, TopicConnection, TemporaryDestinationOwner
+{
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final Set<String> CLIENT_IDS = ConcurrentHashMap.newKeySet();
+
+    private final SharedBroker share;
+    private final long id = IDS.incrementAndGet();
+    private final String idPrefix = "ID:quire-" + UUID.randomUUID() + "-";
+    private final AtomicLong messageIds = new AtomicLong();
+    private final List<QuireSession> sessions = new CopyOnWriteArrayList<>();
+    private final Set<QuireDestination> temporaries = ConcurrentHashMap.newKeySet();
+    private final Object startLock = new Object();
+    private volatile String clientId;
+    private volatile boolean clientIdFixed;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile ExceptionListener exceptionListener;
+
+    QuireConnection(final SharedBroker share, final String clientId) throws JMSException
+    {
+        this.share = share;
+        if (clientId != null)
+        {
+            setClientID(clientId);
+        }
+    }
+
+    Broker broker()
+    {
+        return share.broker();
+    }
+
+    long id()
+    {
+        return id;
+    }
+
+    String nextMessageId()
+    {
+        return idPrefix + messageIds.incrementAndGet();
+    }
+
+    boolean isStarted()
+    {
+        return started;
+    }
+
+    /**
+     * Waits until the connection is started or the deadline passes.
+     *
+     * @return true when started.
+     */
+    boolean awaitStarted(final long deadlineNanos) throws InterruptedException
+    {
+        synchronized (startLock)
+        {
+            while (!started && !closed)
+            {
+                final long remaining = deadlineNanos - System.nanoTime();
+                if (remaining <= 0)
+                {
+                    return false;
+                }
+                startLock.wait(Math.max(1, remaining / 1_000_000), 0);
+            }
+            return started;
+        }
+    }
+
+    @Override
+    public Session createSession(final boolean transacted, final int acknowledgeMode) throws JMSException
+    {
+        checkOpen();
+        fixClientId();
+        final int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
+        if (mode != Session.SESSION_TRANSACTED && mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE &&
+            mode != Session.DUPS_OK_ACKNOWLEDGE)
+        {
+            throw new JMSException("invalid acknowledge mode " + acknowledgeMode);
+        }
+        final QuireSession session = new QuireSession(this, mode);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public Session createSession(final int sessionMode) throws JMSException
+    {
+        return createSession(sessionMode == Session.SESSION_TRANSACTED, sessionMode);
+    }
+
+    @Override
+    public Session createSession() throws JMSException
+    {
+        return createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(final boolean transacted, final int acknowledgeMode) throws JMSException
+    {
+        return (QueueSession)createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(final boolean transacted, final int acknowledgeMode) throws JMSException
+    {
+        return (TopicSession)createSession(transacted, acknowledgeMode);
+    }
+
+    void sessionClosed(final QuireSession session)
+    {
+        sessions.remove(session);
+    }
+
+    @Override
+    public String getClientID() throws JMSException
+    {
+        checkOpen();
+        return clientId;
+    }
+
+    @Override
+    public void setClientID(final String clientId) throws JMSException
+    {
+        checkOpen();
+        if (clientIdFixed || this.clientId != null)
+        {
+            throw new jakarta.jms.IllegalStateException("the client id can only be set once, before the connection is used");
+        }
+        if (clientId == null || clientId.isEmpty())
+        {
+            throw new InvalidClientIDException("a client id must not be null or empty");
+        }
+        if (!CLIENT_IDS.add(clientId))
+        {
+            throw new InvalidClientIDException("client id '" + clientId + "' is already in use by another connection");
+        }
+        this.clientId = clientId;
+        clientIdFixed = true;
+    }
+
+    String clientIdOrNull()
+    {
+        return clientId;
+    }
+
+    void fixClientId()
+    {
+        clientIdFixed = true;
+    }
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException
+    {
+        checkOpen();
+        return QuireConnectionMetaData.INSTANCE;
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException
+    {
+        checkOpen();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(final ExceptionListener listener) throws JMSException
+    {
+        checkOpen();
+        fixClientId();
+        this.exceptionListener = listener;
+    }
+
+    /**
+     * Tells the exception listener, if any, about a failure no caller would otherwise see.
+     */
+    void reportAsync(final JMSException failure)
+    {
+        final ExceptionListener listener = exceptionListener;
+        if (listener != null)
+        {
+            listener.onException(failure);
+        }
+    }
+
+    @Override
+    public void start() throws JMSException
+    {
+        checkOpen();
+        fixClientId();
+        synchronized (startLock)
+        {
+            started = true;
+            startLock.notifyAll();
+        }
+        for (final QuireSession session : sessions)
+        {
+            session.connectionStarted();
+        }
+    }
+
+    @Override
+    public void stop() throws JMSException
+    {
+        checkOpen();
+        fixClientId();
+        QuireSession.refuseFromListener("stop the connection");
+        synchronized (startLock)
+        {
+            started = false;
+        }
+        for (final QuireSession session : sessions)
+        {
+            session.awaitListenerIdle();
+        }
+    }
+
+    @Override
+    public void close() throws JMSException
+    {
+        if (closed)
+        {
+            return;
+        }
+        QuireSession.refuseFromListener("close the connection");
+        JMSException failure = null;
+        for (final QuireSession session : sessions)
+        {
+            try
+            {
+                session.close();
+            }
+            catch (final JMSException ex)
+            {
+                failure = failure == null ? ex : failure;
+            }
+        }
+        for (final QuireDestination temporary : temporaries)
+        {
+            broker().deleteDestination(temporary.name());
+        }
+        temporaries.clear();
+        synchronized (startLock)
+        {
+            closed = true;
+            started = false;
+            startLock.notifyAll();
+        }
+        if (clientId != null)
+        {
+            CLIENT_IDS.remove(clientId);
+        }
+        share.close();
+        if (failure != null)
+        {
+            throw failure;
+        }
+    }
+
+    boolean isClosed()
+    {
+        return closed;
+    }
+
+    void checkOpen() throws jakarta.jms.IllegalStateException
+    {
+        if (closed)
+        {
+            throw new jakarta.jms.IllegalStateException("the connection is closed");
+        }
+    }
+
+    QuireTemporaryQueue createTemporaryQueue() throws JMSException
+    {
+        final QuireTemporaryQueue queue = new QuireTemporaryQueue("temp-" + UUID.randomUUID(), this);
+        createTemporary(queue);
+        return queue;
+    }
+
+    QuireTemporaryTopic createTemporaryTopic() throws JMSException
+    {
+        final QuireTemporaryTopic topic = new QuireTemporaryTopic("temp-" + UUID.randomUUID(), this);
+        createTemporary(topic);
+        return topic;
+    }
+
+    private void createTemporary(final QuireDestination destination) throws JMSException
+    {
+        checkOpen();
+        try
+        {
+            if (destination.isTopic())
+            {
+                broker().createTopic(destination.name());
+            }
+            else
+            {
+                broker().createQueue(destination.name());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+        temporaries.add(destination);
+    }
+
+    boolean ownsTemporary(final QuireDestination destination)
+    {
+        return temporaries.contains(destination);
+    }
+
+    @Override
+    public void deleteTemporary(final QuireDestination destination) throws JMSException
+    {
+        checkOpen();
+        for (final QuireSession session : sessions)
+        {
+            if (session.consumes(destination))
+            {
+                throw new jakarta.jms.IllegalStateException("temporary destination " + destination + " still has consumers");
+            }
+        }
+        try
+        {
+            broker().deleteDestination(destination.name());
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+        temporaries.remove(destination);
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(final Destination destination, final String messageSelector,
+        final ServerSessionPool sessionPool, final int maxMessages) throws JMSException
+    {
+        throw noServerSessionPools();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(final Topic topic, final String subscriptionName,
+        final String messageSelector, final ServerSessionPool sessionPool, final int maxMessages) throws JMSException
+    {
+        throw noServerSessionPools();
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(final Topic topic, final String subscriptionName,
+        final String messageSelector, final ServerSessionPool sessionPool, final int maxMessages) throws JMSException
+    {
+        throw noServerSessionPools();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(final Topic topic, final String subscriptionName,
+        final String messageSelector, final ServerSessionPool sessionPool, final int maxMessages) throws JMSException
+    {
+        throw noServerSessionPools();
+    }
+
+    @Override
+    public jakarta.jms.ConnectionConsumer createConnectionConsumer(final jakarta.jms.Queue queue, final String messageSelector,
+        final ServerSessionPool sessionPool, final int maxMessages) throws JMSException
+    {
+        throw noServerSessionPools();
+    }
+
+    @Override
+    public jakarta.jms.ConnectionConsumer createConnectionConsumer(final Topic topic, final String messageSelector,
+        final ServerSessionPool sessionPool, final int maxMessages) throws JMSException
+    {
+        throw noServerSessionPools();
+    }
+
+    /**
+     * Connection consumers and server session pools are the optional application-server facility of the
+     * specification; Quire's resource adapter delivers to message-driven beans through JCA instead.
+     */
+    private JMSException noServerSessionPools() throws JMSException
+    {
+        checkOpen();
+        return new JMSException("connection consumers (ServerSessionPool) are an optional facility Quire does not " +
+            "offer; in an application server use Quire's resource adapter for message-driven beans");
+    }
+}

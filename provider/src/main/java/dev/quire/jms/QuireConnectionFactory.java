@@ -1,0 +1,151 @@
+package dev.quire.jms;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueConnectionFactory;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicConnectionFactory;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The entry point: a connection factory for the embedded broker of one data directory, made from a
+ * {@code quire:} URI such as {@code quire:/var/lib/app/quire?durability=sync}. The broker opens with the
+ * first connection on its directory, is shared by every factory on it in this JVM, and closes with the
+ * last connection.
+ */
+public class QuireConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
+    Serializable
+{
+    private static final long serialVersionUID = 1L;
+
+    private final QuireConfiguration configuration;
+
+    /**
+     * @param uri a {@code quire:} URI.
+     * @throws IllegalArgumentException naming the problem when the URI or a setting is invalid.
+     */
+    public QuireConnectionFactory(final String uri)
+    {
+        this(QuireConfiguration.parse(uri));
+    }
+
+    /**
+     * @param configuration the broker's configuration.
+     */
+    public QuireConnectionFactory(final QuireConfiguration configuration)
+    {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    /**
+     * @return the configuration this factory opens its broker with.
+     */
+    public QuireConfiguration configuration()
+    {
+        return configuration;
+    }
+
+    @Override
+    public Connection createConnection() throws JMSException
+    {
+        return open(null);
+    }
+
+    @Override
+    public Connection createConnection(final String userName, final String password) throws JMSException
+    {
+        return open(null);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection() throws JMSException
+    {
+        return open(null);
+    }
+
+    @Override
+    public QueueConnection createQueueConnection(final String userName, final String password) throws JMSException
+    {
+        return open(null);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection() throws JMSException
+    {
+        return open(null);
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(final String userName, final String password) throws JMSException
+    {
+        return open(null);
+    }
+
+    @Override
+    public JMSContext createContext()
+    {
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(final String userName, final String password)
+    {
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public JMSContext createContext(final String userName, final String password, final int sessionMode)
+    {
+        return createContext(sessionMode);
+    }
+
+    @Override
+    public JMSContext createContext(final int sessionMode)
+    {
+        final QuireConnection connection = QuireJMSContext.call(() -> open(null));
+        try
+        {
+            return new QuireJMSContext(connection, new AtomicInteger(1), sessionMode);
+        }
+        catch (final JMSRuntimeException ex)
+        {
+            QuireJMSContext.run(connection::close);
+            throw ex;
+        }
+    }
+
+    private QuireConnection open(final String clientId) throws JMSException
+    {
+        final SharedBroker share;
+        try
+        {
+            share = BrokerRegistry.acquire(configuration);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+        try
+        {
+            return new QuireConnection(share, clientId);
+        }
+        catch (final JMSException | RuntimeException ex)
+        {
+            share.close();
+            throw ex;
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "QuireConnectionFactory[" + configuration + "]";
+    }
+}

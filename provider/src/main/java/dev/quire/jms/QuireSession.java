@@ -1,0 +1,773 @@
+package dev.quire.jms;
+
+import dev.quire.engine.Broker;
+import dev.quire.engine.Delivery;
+import dev.quire.jms.message.Acknowledger;
+import dev.quire.jms.message.QuireBytesMessage;
+import dev.quire.jms.message.QuireMapMessage;
+import dev.quire.jms.message.QuireMessage;
+import dev.quire.jms.message.QuireObjectMessage;
+import dev.quire.jms.message.QuireStreamMessage;
+import dev.quire.jms.message.QuireTextMessage;
+import dev.quire.jms.message.StoredMessages;
+import dev.quire.store.record.DeliveryFailure;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionRolledBackException;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A session: a single-threaded context for producing and consuming, with its acknowledge mode or local
+ * transaction. Deliveries consumed by the application are tracked here and acknowledged as the mode
+ * says: at once (auto, dups-ok), on {@link Message#acknowledge()} (client), or with the transaction.
+ * Message listeners run on the session's own delivery thread.
+ */
+public final class QuireSession implements Session, QueueSession, TopicSession
+{
+    private static final ThreadLocal<QuireSession> LISTENER_SESSION = new ThreadLocal<>();
+
+    private final QuireConnection connection;
+    private final int acknowledgeMode;
+    private final long sessionId;
+    private final List<QuireMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<QuireMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<Long> consumed = new ArrayList<>();
+    private final Object deliveryLock = new Object();
+    private volatile long transactionId;
+    private volatile boolean closed;
+    private ListenerDispatcher dispatcher;
+    private ExecutorService completions;
+
+    QuireSession(final QuireConnection connection, final int acknowledgeMode) throws JMSException
+    {
+        this.connection = connection;
+        this.acknowledgeMode = acknowledgeMode;
+        try
+        {
+            this.sessionId = connection.broker().openSession();
+            this.transactionId = acknowledgeMode == SESSION_TRANSACTED ? connection.broker().beginTransaction() : 0;
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+    }
+
+    Broker broker()
+    {
+        return connection.broker();
+    }
+
+    QuireConnection connection()
+    {
+        return connection;
+    }
+
+    long sessionId()
+    {
+        return sessionId;
+    }
+
+    long transactionId()
+    {
+        return transactionId;
+    }
+
+    // ---- messages ----------------------------------------------------------------------------------
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException
+    {
+        checkOpen();
+        return new QuireBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException
+    {
+        checkOpen();
+        return new QuireMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException
+    {
+        checkOpen();
+        return new QuireMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException
+    {
+        checkOpen();
+        return new QuireObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(final Serializable object) throws JMSException
+    {
+        final ObjectMessage message = createObjectMessage();
+        message.setObject(object);
+        return message;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException
+    {
+        checkOpen();
+        return new QuireStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException
+    {
+        checkOpen();
+        return new QuireTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(final String text) throws JMSException
+    {
+        final TextMessage message = createTextMessage();
+        message.setText(text);
+        return message;
+    }
+
+    // ---- transactions and acknowledgement ----------------------------------------------------------
+
+    @Override
+    public boolean getTransacted() throws JMSException
+    {
+        checkOpen();
+        return acknowledgeMode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException
+    {
+        checkOpen();
+        return acknowledgeMode;
+    }
+
+    @Override
+    public void commit() throws JMSException
+    {
+        checkOpen();
+        requireTransacted("commit");
+        final long[] tags = takeConsumed();
+        try
+        {
+            broker().acknowledge(sessionId, transactionId, tags);
+            broker().commit(transactionId).join();
+        }
+        catch (final RuntimeException ex)
+        {
+            final TransactionRolledBackException rolledBack = new TransactionRolledBackException(
+                "the transaction could not commit and was rolled back: " + JmsExceptions.of(ex).getMessage());
+            rolledBack.setLinkedException(JmsExceptions.of(ex));
+            rollbackQuietly();
+            throw rolledBack;
+        }
+        finally
+        {
+            transactionId = broker().beginTransaction();
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException
+    {
+        checkOpen();
+        requireTransacted("roll back");
+        releaseBuffered();
+        final long[] tags = takeConsumed();
+        try
+        {
+            broker().acknowledge(sessionId, transactionId, tags);
+            broker().rollback(transactionId);
+            transactionId = broker().beginTransaction();
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+    }
+
+    private void rollbackQuietly()
+    {
+        try
+        {
+            broker().rollback(transactionId);
+        }
+        catch (final RuntimeException ignored)
+        {
+            // the commit failure being reported is what matters; the engine has dropped the transaction
+        }
+    }
+
+    @Override
+    public void recover() throws JMSException
+    {
+        checkOpen();
+        if (acknowledgeMode == SESSION_TRANSACTED)
+        {
+            throw new jakarta.jms.IllegalStateException("recover() is not allowed in a transacted session");
+        }
+        releaseBuffered();
+        takeConsumed();
+        try
+        {
+            broker().recover(sessionId);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+    }
+
+    private void requireTransacted(final String what) throws JMSException
+    {
+        if (acknowledgeMode != SESSION_TRANSACTED)
+        {
+            throw new jakarta.jms.IllegalStateException("cannot " + what + ": the session is not transacted");
+        }
+    }
+
+    private void releaseBuffered()
+    {
+        for (final QuireMessageConsumer consumer : consumers)
+        {
+            consumer.releaseBuffered();
+        }
+    }
+
+    private long[] takeConsumed()
+    {
+        synchronized (consumed)
+        {
+            final long[] tags = consumed.stream().mapToLong(Long::longValue).toArray();
+            consumed.clear();
+            return tags;
+        }
+    }
+
+    /**
+     * Turns a delivery the application is about to see into its message and settles its acknowledgement
+     * as the session's mode says.
+     */
+    Message consume(final Delivery delivery, final Destination destination) throws JMSException
+    {
+        final QuireMessage message = StoredMessages.toReceived(delivery.message(), destination,
+            delivery.deliveryCount(), delivery.redelivered(),
+            acknowledgeMode == CLIENT_ACKNOWLEDGE ? this::acknowledgeConsumed : Acknowledger.NONE);
+        synchronized (consumed)
+        {
+            consumed.add(delivery.deliveryTag());
+        }
+        return message;
+    }
+
+    /**
+     * Acknowledges a consumed delivery now in the modes that acknowledge each message.
+     */
+    void afterConsumed() throws JMSException
+    {
+        if (acknowledgeMode == AUTO_ACKNOWLEDGE || acknowledgeMode == DUPS_OK_ACKNOWLEDGE)
+        {
+            acknowledgeConsumed();
+        }
+    }
+
+    /**
+     * Acknowledges everything consumed in this session so far (client acknowledgement).
+     *
+     * @throws JMSException when the session is closed or the acknowledgement fails.
+     */
+    void acknowledgeConsumed() throws JMSException
+    {
+        checkOpen();
+        final long[] tags = takeConsumed();
+        if (tags.length > 0)
+        {
+            try
+            {
+                broker().acknowledge(sessionId, 0, tags);
+            }
+            catch (final RuntimeException ex)
+            {
+                throw JmsExceptions.of(ex);
+            }
+        }
+    }
+
+    /**
+     * A listener threw: in the modes that acknowledge each message, the message comes back under its
+     * destination's redelivery policy, with the failure in its history.
+     */
+    void listenerFailed(final Delivery delivery, final RuntimeException failure)
+    {
+        if (acknowledgeMode != AUTO_ACKNOWLEDGE && acknowledgeMode != DUPS_OK_ACKNOWLEDGE)
+        {
+            return;
+        }
+        synchronized (consumed)
+        {
+            consumed.remove(delivery.deliveryTag());
+        }
+        broker().fail(sessionId, delivery.deliveryTag(),
+            new DeliveryFailure(failure.getClass().getName(), failure.getMessage()));
+    }
+
+    // ---- producers and consumers -------------------------------------------------------------------
+
+    @Override
+    public MessageProducer createProducer(final Destination destination) throws JMSException
+    {
+        checkOpen();
+        final QuireMessageProducer producer = new QuireMessageProducer(this,
+            destination == null ? null : QuireDestination.of(destination));
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public QueueSender createSender(final Queue queue) throws JMSException
+    {
+        return (QueueSender)createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(final Topic topic) throws JMSException
+    {
+        return (TopicPublisher)createProducer(topic);
+    }
+
+    void producerClosed(final QuireMessageProducer producer)
+    {
+        producers.remove(producer);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(final Destination destination) throws JMSException
+    {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(final Destination destination, final String messageSelector) throws JMSException
+    {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(final Destination destination, final String messageSelector,
+        final boolean noLocal) throws JMSException
+    {
+        checkOpen();
+        return addConsumer(ConsumerRequest.plain(this, requireDestination(destination), messageSelector, noLocal));
+    }
+
+    @Override
+    public QueueReceiver createReceiver(final Queue queue) throws JMSException
+    {
+        return (QueueReceiver)createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(final Queue queue, final String messageSelector) throws JMSException
+    {
+        return (QueueReceiver)createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(final Topic topic) throws JMSException
+    {
+        return (TopicSubscriber)createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(final Topic topic, final String messageSelector, final boolean noLocal)
+        throws JMSException
+    {
+        return (TopicSubscriber)createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(final Topic topic, final String sharedSubscriptionName) throws JMSException
+    {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(final Topic topic, final String sharedSubscriptionName,
+        final String messageSelector) throws JMSException
+    {
+        checkOpen();
+        return addConsumer(ConsumerRequest.shared(this, requireTopic(topic), sharedSubscriptionName, messageSelector, false));
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(final Topic topic, final String name) throws JMSException
+    {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(final Topic topic, final String name, final String messageSelector,
+        final boolean noLocal) throws JMSException
+    {
+        return (TopicSubscriber)createDurableConsumer(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(final Topic topic, final String name) throws JMSException
+    {
+        return createDurableConsumer(topic, name, null, false);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(final Topic topic, final String name, final String messageSelector,
+        final boolean noLocal) throws JMSException
+    {
+        checkOpen();
+        return addConsumer(ConsumerRequest.durable(this, requireTopic(topic), name, messageSelector, noLocal));
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(final Topic topic, final String name) throws JMSException
+    {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(final Topic topic, final String name, final String messageSelector)
+        throws JMSException
+    {
+        checkOpen();
+        return addConsumer(ConsumerRequest.shared(this, requireTopic(topic), name, messageSelector, true));
+    }
+
+    private MessageConsumer addConsumer(final ConsumerRequest request) throws JMSException
+    {
+        final QuireMessageConsumer consumer = new QuireMessageConsumer(this, request);
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    void consumerClosed(final QuireMessageConsumer consumer)
+    {
+        consumers.remove(consumer);
+    }
+
+    boolean consumes(final QuireDestination destination)
+    {
+        for (final QuireMessageConsumer consumer : consumers)
+        {
+            if (consumer.destination().equals(destination))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void unsubscribe(final String name) throws JMSException
+    {
+        checkOpen();
+        if (name == null || name.isEmpty())
+        {
+            throw new jakarta.jms.InvalidDestinationException("a subscription name must not be null or empty");
+        }
+        try
+        {
+            broker().unsubscribe(ConsumerRequest.durableName(connection.clientIdOrNull(), name));
+        }
+        catch (final RuntimeException ex)
+        {
+            final JMSException mapped = JmsExceptions.of(ex);
+            throw mapped instanceof jakarta.jms.InvalidDestinationException ?
+                mapped : new JMSException(mapped.getMessage());
+        }
+    }
+
+    @Override
+    public QueueBrowser createBrowser(final Queue queue) throws JMSException
+    {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(final Queue queue, final String messageSelector) throws JMSException
+    {
+        checkOpen();
+        return new QuireQueueBrowser(this, (QuireQueue)QuireDestination.of(requireDestination(queue)), messageSelector);
+    }
+
+    @Override
+    public Queue createQueue(final String queueName) throws JMSException
+    {
+        checkOpen();
+        if (queueName == null || queueName.isEmpty())
+        {
+            throw new jakarta.jms.InvalidDestinationException("a queue name must not be null or empty");
+        }
+        return new QuireQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(final String topicName) throws JMSException
+    {
+        checkOpen();
+        if (topicName == null || topicName.isEmpty())
+        {
+            throw new jakarta.jms.InvalidDestinationException("a topic name must not be null or empty");
+        }
+        return new QuireTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException
+    {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException
+    {
+        checkOpen();
+        return connection.createTemporaryTopic();
+    }
+
+    private static Destination requireDestination(final Destination destination) throws JMSException
+    {
+        if (destination == null)
+        {
+            throw new jakarta.jms.InvalidDestinationException("the destination must not be null");
+        }
+        return destination;
+    }
+
+    private static QuireTopic requireTopic(final Topic topic) throws JMSException
+    {
+        if (topic == null)
+        {
+            throw new jakarta.jms.InvalidDestinationException("the topic must not be null");
+        }
+        return (QuireTopic)QuireDestination.of(topic);
+    }
+
+    // ---- listeners ---------------------------------------------------------------------------------
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException
+    {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void setMessageListener(final MessageListener listener) throws JMSException
+    {
+        checkOpen();
+        throw new JMSException("session-level message listeners are the optional application-server facility; " +
+            "set a listener on a MessageConsumer instead");
+    }
+
+    @Override
+    public void run()
+    {
+        throw new UnsupportedOperationException("Session.run() belongs to the optional application-server facility");
+    }
+
+    /**
+     * Starts delivering to the consumer's listener on this session's delivery thread.
+     */
+    void listenerSet()
+    {
+        synchronized (deliveryLock)
+        {
+            if (dispatcher == null)
+            {
+                dispatcher = new ListenerDispatcher(this, consumers);
+                dispatcher.start();
+            }
+            dispatcher.wake();
+        }
+    }
+
+    void connectionStarted()
+    {
+        synchronized (deliveryLock)
+        {
+            if (dispatcher != null)
+            {
+                dispatcher.wake();
+            }
+        }
+        for (final QuireMessageConsumer consumer : consumers)
+        {
+            consumer.connectionStarted();
+        }
+    }
+
+    void awaitListenerIdle()
+    {
+        final ListenerDispatcher current;
+        synchronized (deliveryLock)
+        {
+            current = dispatcher;
+        }
+        if (current != null)
+        {
+            current.awaitIdle();
+        }
+    }
+
+    void deliveryArrived()
+    {
+        synchronized (deliveryLock)
+        {
+            if (dispatcher != null)
+            {
+                dispatcher.wake();
+            }
+        }
+    }
+
+    static void enterListener(final QuireSession session)
+    {
+        LISTENER_SESSION.set(session);
+    }
+
+    static void leaveListener()
+    {
+        LISTENER_SESSION.remove();
+    }
+
+    /**
+     * A listener may not stop or close its own connection or session.
+     */
+    static void refuseFromListener(final String what) throws jakarta.jms.IllegalStateException
+    {
+        if (LISTENER_SESSION.get() != null)
+        {
+            throw new jakarta.jms.IllegalStateException("a message listener cannot " + what);
+        }
+    }
+
+    /**
+     * @return the thread that runs completion listeners of asynchronous sends, in send order.
+     */
+    synchronized ExecutorService completions()
+    {
+        if (completions == null)
+        {
+            completions = Executors.newSingleThreadExecutor(runnable ->
+            {
+                final Thread thread = new Thread(runnable, "quire-send-completions-" + sessionId);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return completions;
+    }
+
+    // ---- life cycle --------------------------------------------------------------------------------
+
+    @Override
+    public void close() throws JMSException
+    {
+        if (closed)
+        {
+            return;
+        }
+        if (LISTENER_SESSION.get() == this)
+        {
+            throw new jakarta.jms.IllegalStateException("a message listener cannot close its own session");
+        }
+        for (final QuireMessageProducer producer : producers)
+        {
+            producer.close();
+        }
+        final ListenerDispatcher stopping;
+        synchronized (deliveryLock)
+        {
+            closed = true;
+            stopping = dispatcher;
+        }
+        if (stopping != null)
+        {
+            stopping.shutdown();
+        }
+        for (final QuireMessageConsumer consumer : consumers)
+        {
+            consumer.close();
+        }
+        synchronized (this)
+        {
+            if (completions != null)
+            {
+                completions.shutdown();
+            }
+        }
+        try
+        {
+            if (acknowledgeMode == SESSION_TRANSACTED)
+            {
+                broker().rollback(transactionId);
+            }
+            broker().closeSession(sessionId);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+        finally
+        {
+            connection.sessionClosed(this);
+        }
+    }
+
+    boolean isClosed()
+    {
+        return closed || connection.isClosed();
+    }
+
+    void checkOpen() throws jakarta.jms.IllegalStateException
+    {
+        if (closed)
+        {
+            throw new jakarta.jms.IllegalStateException("the session is closed");
+        }
+        connection.checkOpen();
+    }
+}
