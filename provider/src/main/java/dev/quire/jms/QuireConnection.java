@@ -15,6 +15,11 @@ import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
+import jakarta.jms.XAQueueConnection;
+import jakarta.jms.XAQueueSession;
+import jakarta.jms.XASession;
+import jakarta.jms.XATopicConnection;
+import jakarta.jms.XATopicSession;
 
 import java.util.List;
 import java.util.Set;
@@ -28,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * until {@link #start()}), owns its sessions and temporary destinations, and releases its share of the
  * broker when closed.
  */
-public final class QuireConnection implements Connection, QueueConnection, TopicConnection, TemporaryDestinationOwner
+public final class QuireConnection implements Connection, QueueConnection, TopicConnection, XAQueueConnection,
+    XATopicConnection, TemporaryDestinationOwner
 {
     private static final AtomicLong IDS = new AtomicLong();
     private static final Set<String> CLIENT_IDS = ConcurrentHashMap.newKeySet();
@@ -135,6 +141,28 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     public TopicSession createTopicSession(final boolean transacted, final int acknowledgeMode) throws JMSException
     {
         return (TopicSession)createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public XASession createXASession() throws JMSException
+    {
+        checkOpen();
+        fixClientId();
+        final QuireSession session = new QuireSession(this, Session.AUTO_ACKNOWLEDGE, true);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public XAQueueSession createXAQueueSession() throws JMSException
+    {
+        return (XAQueueSession)createXASession();
+    }
+
+    @Override
+    public XATopicSession createXATopicSession() throws JMSException
+    {
+        return (XATopicSession)createXASession();
     }
 
     void sessionClosed(final QuireSession session)

@@ -18,6 +18,9 @@ import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import jakarta.jms.XAJMSContext;
+
+import javax.transaction.xa.XAResource;
 
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #createContext(int)}) and one session. It starts the connection when its first consumer is
  * made, unless auto-start is turned off.
  */
-final class QuireJMSContext implements JMSContext
+final class QuireJMSContext implements XAJMSContext
 {
     private final QuireConnection connection;
     private final AtomicInteger connectionUsers;
@@ -38,17 +41,40 @@ final class QuireJMSContext implements JMSContext
 
     QuireJMSContext(final QuireConnection connection, final AtomicInteger connectionUsers, final int sessionMode)
     {
+        this(connection, connectionUsers, sessionMode, false);
+    }
+
+    /**
+     * @param xa true for an XA context, whose session belongs to the XA branches it is associated with.
+     */
+    QuireJMSContext(final QuireConnection connection, final AtomicInteger connectionUsers, final int sessionMode,
+        final boolean xa)
+    {
         this.connection = connection;
         this.connectionUsers = connectionUsers;
-        this.sessionMode = sessionMode;
+        this.sessionMode = xa ? SESSION_TRANSACTED : sessionMode;
         try
         {
-            this.session = (QuireSession)connection.createSession(sessionMode);
+            this.session = (QuireSession)(xa ? connection.createXASession() : connection.createSession(sessionMode));
         }
         catch (final JMSException ex)
         {
             throw JmsExceptions.runtime(ex);
         }
+    }
+
+    @Override
+    public JMSContext getContext()
+    {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public XAResource getXAResource()
+    {
+        checkOpen();
+        return session.getXAResource();
     }
 
     @Override

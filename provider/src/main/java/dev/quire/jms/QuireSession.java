@@ -35,6 +35,10 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 import jakarta.jms.TransactionRolledBackException;
+import jakarta.jms.XAQueueSession;
+import jakarta.jms.XATopicSession;
+
+import javax.transaction.xa.XAResource;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -49,7 +53,7 @@ import java.util.concurrent.Executors;
  * says: at once (auto, dups-ok), on {@link Message#acknowledge()} (client), or with the transaction.
  * Message listeners run on the session's own delivery thread.
  */
-public final class QuireSession implements Session, QueueSession, TopicSession
+public final class QuireSession implements Session, QueueSession, TopicSession, XAQueueSession, XATopicSession
 {
     private static final ThreadLocal<QuireSession> LISTENER_SESSION = new ThreadLocal<>();
 
@@ -61,14 +65,28 @@ public final class QuireSession implements Session, QueueSession, TopicSession
     private final List<Long> consumed = new ArrayList<>();
     private final Object deliveryLock = new Object();
     private volatile long transactionId;
+    private final boolean xa;
+    private volatile long xaTransactionId;
+    private final QuireXAResource xaResource;
     private volatile boolean closed;
     private ListenerDispatcher dispatcher;
     private ExecutorService completions;
 
     QuireSession(final QuireConnection connection, final int acknowledgeMode) throws JMSException
     {
+        this(connection, acknowledgeMode, false);
+    }
+
+    /**
+     * @param xa true for the session of an XA session: transacted by the XA branch it is associated with,
+     *           acknowledging automatically while it is associated with none.
+     */
+    QuireSession(final QuireConnection connection, final int acknowledgeMode, final boolean xa) throws JMSException
+    {
         this.connection = connection;
         this.acknowledgeMode = acknowledgeMode;
+        this.xa = xa;
+        this.xaResource = xa ? new QuireXAResource(this) : null;
         try
         {
             this.sessionId = connection.broker().openSession();
@@ -97,7 +115,72 @@ public final class QuireSession implements Session, QueueSession, TopicSession
 
     long transactionId()
     {
-        return transactionId;
+        return xa ? xaTransactionId : transactionId;
+    }
+
+    /**
+     * Associates the session with an XA branch: its sends and acknowledgements belong to the branch.
+     */
+    void associate(final long branchTransactionId)
+    {
+        xaTransactionId = branchTransactionId;
+    }
+
+    /**
+     * Ends the association: the messages consumed so far are acknowledged inside the branch.
+     */
+    void dissociate() throws JMSException
+    {
+        final long branch = xaTransactionId;
+        final long[] tags = takeConsumed();
+        try
+        {
+            if (tags.length > 0)
+            {
+                broker().acknowledge(sessionId, branch, tags);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            throw JmsExceptions.of(ex);
+        }
+        finally
+        {
+            xaTransactionId = 0;
+        }
+    }
+
+    // ---- XA ----------------------------------------------------------------------------------------
+
+    @Override
+    public Session getSession() throws JMSException
+    {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public QueueSession getQueueSession() throws JMSException
+    {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public TopicSession getTopicSession() throws JMSException
+    {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public XAResource getXAResource()
+    {
+        if (xaResource == null)
+        {
+            throw new java.lang.IllegalStateException("only an XA session has an XAResource");
+        }
+        return xaResource;
     }
 
     // ---- messages ----------------------------------------------------------------------------------
@@ -166,20 +249,21 @@ public final class QuireSession implements Session, QueueSession, TopicSession
     public boolean getTransacted() throws JMSException
     {
         checkOpen();
-        return acknowledgeMode == SESSION_TRANSACTED;
+        return xa || acknowledgeMode == SESSION_TRANSACTED;
     }
 
     @Override
     public int getAcknowledgeMode() throws JMSException
     {
         checkOpen();
-        return acknowledgeMode;
+        return xa ? SESSION_TRANSACTED : acknowledgeMode;
     }
 
     @Override
     public void commit() throws JMSException
     {
         checkOpen();
+        refuseInXa("commit");
         requireTransacted("commit");
         final long[] tags = takeConsumed();
         try
@@ -205,6 +289,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession
     public void rollback() throws JMSException
     {
         checkOpen();
+        refuseInXa("roll back");
         requireTransacted("roll back");
         releaseBuffered();
         final long[] tags = takeConsumed();
@@ -249,6 +334,15 @@ public final class QuireSession implements Session, QueueSession, TopicSession
         catch (final RuntimeException ex)
         {
             throw JmsExceptions.of(ex);
+        }
+    }
+
+    private void refuseInXa(final String what) throws JMSException
+    {
+        if (xa)
+        {
+            throw new jakarta.jms.TransactionInProgressException("cannot " + what + " an XA session: its transaction " +
+                "manager commits or rolls back through its XAResource");
         }
     }
 
@@ -299,6 +393,10 @@ public final class QuireSession implements Session, QueueSession, TopicSession
      */
     void afterConsumed() throws JMSException
     {
+        if (xa && xaTransactionId != 0)
+        {
+            return;
+        }
         if (acknowledgeMode == AUTO_ACKNOWLEDGE || acknowledgeMode == DUPS_OK_ACKNOWLEDGE)
         {
             acknowledgeConsumed();
