@@ -3,6 +3,7 @@ package dev.quire.jms;
 import dev.quire.engine.BrokerContext;
 import dev.quire.engine.RedeliveryPolicies;
 import dev.quire.engine.RedeliveryPolicy;
+import dev.quire.jms.security.Authenticator;
 import dev.quire.store.JournalContext;
 
 import java.io.Serializable;
@@ -48,6 +49,14 @@ public final class QuireConfiguration implements Serializable
     /** The default redelivery policy's dead-letter queue (default {@code DLQ.<destination>}). */
     public static final String DEAD_LETTER_QUEUE = "deadLetterQueue";
 
+    /** The users who may connect: {@code name:hash,name:hash} (hashes made by {@code PasswordHash}). */
+    public static final String USERS = "users";
+    /** Whether a connection without credentials is accepted (default: only when no users are configured). */
+    public static final String ALLOW_ANONYMOUS = "allowAnonymous";
+
+    /** The connection keys. */
+    public static final Set<String> CONNECTION_KEYS = Set.of(USERS, ALLOW_ANONYMOUS);
+
     /** The broker keys, besides the journal's. */
     public static final Set<String> BROKER_KEYS = Set.of(EXPIRY_QUEUE, COMPACTION_INTERVAL,
         COMPACTION_MAX_LIVE_FRACTION, REDELIVERY_DELAY, REDELIVERY_MULTIPLIER, REDELIVERY_MAX_DELAY,
@@ -63,6 +72,15 @@ public final class QuireConfiguration implements Serializable
         this.directory = directory;
         this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
         toBrokerContext();
+        authenticator();
+    }
+
+    /**
+     * @return the authenticator of connections made with this configuration.
+     */
+    public Authenticator authenticator()
+    {
+        return Authenticator.of(settings.get(USERS), settings.get(ALLOW_ANONYMOUS));
     }
 
     /**
@@ -153,10 +171,11 @@ public final class QuireConfiguration implements Serializable
             {
                 brokerSettings.put(setting.getKey(), setting.getValue().trim());
             }
-            else
+            else if (!CONNECTION_KEYS.contains(setting.getKey()))
             {
                 final Set<String> known = new TreeSet<>(JournalContext.KEYS);
                 known.addAll(BROKER_KEYS);
+                known.addAll(CONNECTION_KEYS);
                 throw new IllegalArgumentException("unknown Quire setting '" + setting.getKey() + "'; known settings are " + known);
             }
         }

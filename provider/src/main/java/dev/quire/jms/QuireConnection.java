@@ -52,13 +52,9 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
 
-    QuireConnection(final SharedBroker share, final String clientId) throws JMSException
+    QuireConnection(final SharedBroker share)
     {
         this.share = share;
-        if (clientId != null)
-        {
-            setClientID(clientId);
-        }
     }
 
     Broker broker()

@@ -1,5 +1,6 @@
 package dev.quire.jms;
 
+import dev.quire.jms.security.Authenticator;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -26,6 +27,7 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
     private static final long serialVersionUID = 1L;
 
     private final QuireConfiguration configuration;
+    private transient volatile Authenticator authenticator;
 
     /**
      * @param uri a {@code quire:} URI.
@@ -55,61 +57,61 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
     @Override
     public Connection createConnection() throws JMSException
     {
-        return open(null);
+        return open(null, null);
     }
 
     @Override
     public Connection createConnection(final String userName, final String password) throws JMSException
     {
-        return open(null);
+        return open(userName, password);
     }
 
     @Override
     public QueueConnection createQueueConnection() throws JMSException
     {
-        return open(null);
+        return open(null, null);
     }
 
     @Override
     public QueueConnection createQueueConnection(final String userName, final String password) throws JMSException
     {
-        return open(null);
+        return open(userName, password);
     }
 
     @Override
     public TopicConnection createTopicConnection() throws JMSException
     {
-        return open(null);
+        return open(null, null);
     }
 
     @Override
     public TopicConnection createTopicConnection(final String userName, final String password) throws JMSException
     {
-        return open(null);
+        return open(userName, password);
     }
 
     @Override
     public JMSContext createContext()
     {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        return createContext(null, null, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(final String userName, final String password)
     {
-        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
-    }
-
-    @Override
-    public JMSContext createContext(final String userName, final String password, final int sessionMode)
-    {
-        return createContext(sessionMode);
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
     public JMSContext createContext(final int sessionMode)
     {
-        final QuireConnection connection = QuireJMSContext.call(() -> open(null));
+        return createContext(null, null, sessionMode);
+    }
+
+    @Override
+    public JMSContext createContext(final String userName, final String password, final int sessionMode)
+    {
+        final QuireConnection connection = QuireJMSContext.call(() -> open(userName, password));
         try
         {
             return new QuireJMSContext(connection, new AtomicInteger(1), sessionMode);
@@ -121,8 +123,18 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
         }
     }
 
-    private QuireConnection open(final String clientId) throws JMSException
+    /**
+     * Checks the credentials, then opens a connection on the directory's broker.
+     */
+    QuireConnection open(final String userName, final String password) throws JMSException
     {
+        Authenticator checker = authenticator;
+        if (checker == null)
+        {
+            checker = configuration.authenticator();
+            authenticator = checker;
+        }
+        checker.authenticate(userName, password);
         final SharedBroker share;
         try
         {
@@ -134,9 +146,9 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
         }
         try
         {
-            return new QuireConnection(share, clientId);
+            return new QuireConnection(share);
         }
-        catch (final JMSException | RuntimeException ex)
+        catch (final RuntimeException ex)
         {
             share.close();
             throw ex;

@@ -76,7 +76,13 @@ public class QuireXAConnectionFactory extends QuireConnectionFactory
     @Override
     public XAJMSContext createXAContext()
     {
-        final QuireConnection connection = (QuireConnection)QuireJMSContext.call(this::createConnection);
+        return createXAContext(null, null);
+    }
+
+    @Override
+    public XAJMSContext createXAContext(final String userName, final String password)
+    {
+        final QuireConnection connection = QuireJMSContext.call(() -> open(userName, password));
         try
         {
             return new QuireJMSContext(connection, new AtomicInteger(1), XAJMSContext.SESSION_TRANSACTED, true);
@@ -86,11 +92,5 @@ public class QuireXAConnectionFactory extends QuireConnectionFactory
             QuireJMSContext.run(connection::close);
             throw ex;
         }
-    }
-
-    @Override
-    public XAJMSContext createXAContext(final String userName, final String password)
-    {
-        return createXAContext();
     }
 }
