@@ -1,5 +1,6 @@
 package dev.quire.jms;
 
+import dev.quire.jms.jndi.QuireObjectFactory;
 import dev.quire.jms.security.Authenticator;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -10,6 +11,9 @@ import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
+
+import javax.naming.Reference;
+import javax.naming.Referenceable;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -22,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * last connection.
  */
 public class QuireConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory,
-    Serializable
+    Serializable, Referenceable
 {
     private static final long serialVersionUID = 1L;
 
@@ -153,6 +157,12 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
             share.close();
             throw ex;
         }
+    }
+
+    @Override
+    public Reference getReference()
+    {
+        return QuireObjectFactory.reference(getClass(), configuration.toString());
     }
 
     @Override

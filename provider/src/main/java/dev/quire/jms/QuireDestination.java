@@ -1,10 +1,14 @@
 package dev.quire.jms;
 
+import dev.quire.jms.jndi.QuireObjectFactory;
 import jakarta.jms.Destination;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+
+import javax.naming.Reference;
+import javax.naming.Referenceable;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -14,7 +18,7 @@ import java.util.Objects;
  * the same kind and name are equal. Their text form ({@code queue://orders}, {@code topic://prices},
  * {@code temp-queue://...}) is how a reply-to header is stored.
  */
-public abstract class QuireDestination implements Destination, Serializable
+public abstract class QuireDestination implements Destination, Serializable, Referenceable
 {
     private static final long serialVersionUID = 1L;
 
@@ -106,6 +110,12 @@ public abstract class QuireDestination implements Destination, Serializable
             return new QuireTopic(topic.getTopicName());
         }
         throw new InvalidDestinationException("a destination must be a queue or a topic, not " + destination);
+    }
+
+    @Override
+    public Reference getReference()
+    {
+        return QuireObjectFactory.reference(isTopic() ? QuireTopic.class : QuireQueue.class, name);
     }
 
     @Override
