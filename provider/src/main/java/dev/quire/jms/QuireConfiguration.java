@@ -4,6 +4,7 @@ import dev.quire.engine.BrokerContext;
 import dev.quire.engine.RedeliveryPolicies;
 import dev.quire.engine.RedeliveryPolicy;
 import dev.quire.jms.security.Authenticator;
+import dev.quire.jms.selector.JmsSelectorCompiler;
 import dev.quire.store.JournalContext;
 
 import java.io.Serializable;
@@ -182,6 +183,7 @@ public final class QuireConfiguration implements Serializable
         final BrokerContext context = new BrokerContext()
             .journal(new JournalContext().directory(directory()).apply(journalSettings))
             .redeliveryPolicies(new RedeliveryPolicies().defaultPolicy(redeliveryPolicy(brokerSettings)))
+            .selectorCompiler(JmsSelectorCompiler.INSTANCE)
             .expiryQueue(brokerSettings.get(EXPIRY_QUEUE));
         if (brokerSettings.containsKey(COMPACTION_INTERVAL))
         {

@@ -211,6 +211,33 @@ class ClassicApiTest
     }
 
     @Test
+    void shouldReopenBrokerHoldingDurableSubscriptionWithSelector() throws JMSException
+    {
+        connection.close();
+        connection = factory.createConnection();
+        connection.setClientID("app");
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final Topic topic = session.createTopic("colors");
+        session.createDurableSubscriber(topic, "reds", "color = 'red'", false).close();
+        final MessageProducer producer = session.createProducer(topic);
+        for (final String color : List.of("red", "blue"))
+        {
+            final TextMessage message = session.createTextMessage(color);
+            message.setStringProperty("color", color);
+            producer.send(message);
+        }
+        connection.close();
+
+        connection = factory.createConnection();
+        connection.setClientID("app");
+        connection.start();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final MessageConsumer subscriber = session.createDurableSubscriber(topic, "reds", "color = 'red'", false);
+        assertThat(text(subscriber.receive(5_000))).isEqualTo("red");
+        assertThat(subscriber.receive(200)).isNull();
+    }
+
+    @Test
     void shouldBrowseWithoutConsumingAndFilterBySelector() throws JMSException
     {
         final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
