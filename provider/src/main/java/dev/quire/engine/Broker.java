@@ -256,9 +256,47 @@ public final class Broker implements AutoCloseable
      */
     public long openConsumer(final long sessionId, final ConsumerSpec spec, final DeliverySink sink)
     {
+        return openConsumer(sessionId, spec, sink, false);
+    }
+
+    /**
+     * @param sessionId the session.
+     * @param spec      what to consume.
+     * @param sink      where deliveries go (called on the engine thread).
+     * @param stopped   true to open it stopped: it is given nothing until {@link #startConsumer(long)}.
+     * @return the consumer's id.
+     */
+    public long openConsumer(final long sessionId, final ConsumerSpec spec, final DeliverySink sink,
+        final boolean stopped)
+    {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(sink, "sink");
-        return call((engine, result) -> result.complete(engine.openConsumer(sessionId, spec, sink)));
+        return call((engine, result) -> result.complete(engine.openConsumer(sessionId, spec, sink, stopped)));
+    }
+
+    /**
+     * Stops a consumer (its connection stopped): it is given nothing more, and the deliveries its sink
+     * still holds ({@link DeliverySink#withdraw()}) go back to the queue for other consumers.
+     */
+    public void stopConsumer(final long consumerId)
+    {
+        call((engine, result) ->
+        {
+            engine.stopConsumer(consumerId);
+            result.complete(null);
+        });
+    }
+
+    /**
+     * Lets a stopped consumer take messages again. Does not wait.
+     */
+    public void startConsumer(final long consumerId)
+    {
+        submit((engine, result) ->
+        {
+            engine.startConsumer(consumerId);
+            result.complete(null);
+        });
     }
 
     /**
@@ -274,8 +312,10 @@ public final class Broker implements AutoCloseable
     }
 
     /**
+     * Closes a consumer; the deliveries its sink still holds ({@link DeliverySink#withdraw()}) go back unchanged.
+     *
      * @param consumerId     the consumer.
-     * @param unconsumedTags deliveries it prefetched but never gave to the application; they go back unchanged.
+     * @param unconsumedTags further deliveries it prefetched but never gave to the application; they go back too.
      */
     public void closeConsumer(final long consumerId, final long... unconsumedTags)
     {
@@ -322,7 +362,8 @@ public final class Broker implements AutoCloseable
     }
 
     /**
-     * Redelivers every unacknowledged delivery of the session.
+     * Redelivers every unacknowledged delivery of the session, after taking back in the same step what
+     * its consumers' sinks still hold ({@link DeliverySink#withdraw()}).
      */
     public void recover(final long sessionId)
     {
@@ -359,6 +400,23 @@ public final class Broker implements AutoCloseable
         call((engine, result) ->
         {
             engine.rollback(transactionId);
+            result.complete(null);
+        });
+    }
+
+    /**
+     * Rolls back a session's local transaction in one step: its consumers' sinks give back what they hold
+     * ({@link DeliverySink#withdraw()}), the consumed deliveries join the transaction, and it rolls back.
+     *
+     * @param sessionId     the session.
+     * @param transactionId its transaction.
+     * @param consumedTags  the deliveries the application was given in the transaction.
+     */
+    public void rollback(final long sessionId, final long transactionId, final long... consumedTags)
+    {
+        call((engine, result) ->
+        {
+            engine.rollback(sessionId, transactionId, consumedTags.clone());
             result.complete(null);
         });
     }

@@ -37,10 +37,10 @@ public final class BrokerRegistry
                 running = new Running(Broker.open(configuration.toBrokerContext()), configuration);
                 RUNNING.put(key, running);
             }
-            else if (!running.configuration.settings().equals(configuration.settings()))
+            else if (!running.configuration.brokerSettings().equals(configuration.brokerSettings()))
             {
                 throw new IllegalStateException("the broker on " + key + " already runs with settings " +
-                    running.configuration.settings() + "; this factory asks for " + configuration.settings());
+                    running.configuration.brokerSettings() + "; this factory asks for " + configuration.brokerSettings());
             }
             running.users++;
             return new SharedBroker(key, running.broker);

@@ -42,8 +42,7 @@ final class ListenerDispatcher implements Runnable
     @Override
     public void run()
     {
-        QuireSession.enterListener(session);
-        try
+        CallbackThreads.runAsMessageListener(session, () ->
         {
             while (running)
             {
@@ -52,11 +51,7 @@ final class ListenerDispatcher implements Runnable
                     sleep();
                 }
             }
-        }
-        finally
-        {
-            QuireSession.leaveListener();
-        }
+        });
     }
 
     private boolean deliverRound()

@@ -55,8 +55,11 @@ public final class QuireConfiguration implements Serializable
     /** Whether a connection without credentials is accepted (default: only when no users are configured). */
     public static final String ALLOW_ANONYMOUS = "allowAnonymous";
 
+    /** The client id every connection made with this configuration gets (an administratively configured id). */
+    public static final String CLIENT_ID = "clientId";
+
     /** The connection keys. */
-    public static final Set<String> CONNECTION_KEYS = Set.of(USERS, ALLOW_ANONYMOUS);
+    public static final Set<String> CONNECTION_KEYS = Set.of(USERS, ALLOW_ANONYMOUS, CLIENT_ID);
 
     /** The broker keys, besides the journal's. */
     public static final Set<String> BROKER_KEYS = Set.of(EXPIRY_QUEUE, COMPACTION_INTERVAL,
@@ -74,6 +77,18 @@ public final class QuireConfiguration implements Serializable
         this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
         toBrokerContext();
         authenticator();
+        if (clientId() != null && clientId().isBlank())
+        {
+            throw new IllegalArgumentException("Quire setting '" + CLIENT_ID + "' must not be blank");
+        }
+    }
+
+    /**
+     * @return the client id configured for every connection, or null when applications set their own.
+     */
+    public String clientId()
+    {
+        return settings.get(CLIENT_ID);
     }
 
     /**
@@ -153,6 +168,17 @@ public final class QuireConfiguration implements Serializable
     public Map<String, String> settings()
     {
         return settings;
+    }
+
+    /**
+     * @return the settings that shape the broker (all but the {@link #CONNECTION_KEYS}), sorted by key:
+     * factories on one directory must agree on these.
+     */
+    public Map<String, String> brokerSettings()
+    {
+        final Map<String, String> broker = new TreeMap<>(settings);
+        broker.keySet().removeAll(CONNECTION_KEYS);
+        return broker;
     }
 
     /**

@@ -52,9 +52,18 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
 
-    QuireConnection(final SharedBroker share)
+    /**
+     * @param share         this connection's share of the broker.
+     * @param adminClientId the client id the connection factory was configured with, or null.
+     * @throws InvalidClientIDException when another connection uses the configured client id.
+     */
+    QuireConnection(final SharedBroker share, final String adminClientId) throws InvalidClientIDException
     {
         this.share = share;
+        if (adminClientId != null)
+        {
+            claimClientId(adminClientId);
+        }
     }
 
     Broker broker()
@@ -102,17 +111,32 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     @Override
     public Session createSession(final boolean transacted, final int acknowledgeMode) throws JMSException
     {
+        return openSession(transacted, acknowledgeMode, false, SessionDomain.BOTH);
+    }
+
+    private QuireSession openSession(final boolean transacted, final int acknowledgeMode, final boolean xa,
+        final SessionDomain domain) throws JMSException
+    {
         checkOpen();
         fixClientId();
         final int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
+        checkSessionMode(mode);
+        final QuireSession session = new QuireSession(this, mode, xa, domain);
+        sessions.add(session);
+        return session;
+    }
+
+    /**
+     * @throws JMSException unless the mode is transacted or one of the three acknowledge modes.
+     */
+    static void checkSessionMode(final int mode) throws JMSException
+    {
         if (mode != Session.SESSION_TRANSACTED && mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE &&
             mode != Session.DUPS_OK_ACKNOWLEDGE)
         {
-            throw new JMSException("invalid acknowledge mode " + acknowledgeMode);
+            throw new JMSException("invalid session mode " + mode + "; use Session.SESSION_TRANSACTED, " +
+                "AUTO_ACKNOWLEDGE, CLIENT_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE");
         }
-        final QuireSession session = new QuireSession(this, mode);
-        sessions.add(session);
-        return session;
     }
 
     @Override
@@ -130,35 +154,31 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     @Override
     public QueueSession createQueueSession(final boolean transacted, final int acknowledgeMode) throws JMSException
     {
-        return (QueueSession)createSession(transacted, acknowledgeMode);
+        return openSession(transacted, acknowledgeMode, false, SessionDomain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(final boolean transacted, final int acknowledgeMode) throws JMSException
     {
-        return (TopicSession)createSession(transacted, acknowledgeMode);
+        return openSession(transacted, acknowledgeMode, false, SessionDomain.TOPIC);
     }
 
     @Override
     public XASession createXASession() throws JMSException
     {
-        checkOpen();
-        fixClientId();
-        final QuireSession session = new QuireSession(this, Session.AUTO_ACKNOWLEDGE, true);
-        sessions.add(session);
-        return session;
+        return openSession(false, Session.AUTO_ACKNOWLEDGE, true, SessionDomain.BOTH);
     }
 
     @Override
     public XAQueueSession createXAQueueSession() throws JMSException
     {
-        return (XAQueueSession)createXASession();
+        return openSession(false, Session.AUTO_ACKNOWLEDGE, true, SessionDomain.QUEUE);
     }
 
     @Override
     public XATopicSession createXATopicSession() throws JMSException
     {
-        return (XATopicSession)createXASession();
+        return openSession(false, Session.AUTO_ACKNOWLEDGE, true, SessionDomain.TOPIC);
     }
 
     void sessionClosed(final QuireSession session)
@@ -179,12 +199,18 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
         checkOpen();
         if (clientIdFixed || this.clientId != null)
         {
-            throw new jakarta.jms.IllegalStateException("the client id can only be set once, before the connection is used");
+            throw new jakarta.jms.IllegalStateException("the client id can only be set once, before the connection is " +
+                "used" + (this.clientId == null ? "" : "; it is already '" + this.clientId + "'"));
         }
         if (clientId == null || clientId.isEmpty())
         {
             throw new InvalidClientIDException("a client id must not be null or empty");
         }
+        claimClientId(clientId);
+    }
+
+    private void claimClientId(final String clientId) throws InvalidClientIDException
+    {
         if (!CLIENT_IDS.add(clientId))
         {
             throw new InvalidClientIDException("client id '" + clientId + "' is already in use by another connection");
@@ -258,7 +284,7 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     {
         checkOpen();
         fixClientId();
-        QuireSession.refuseFromListener("stop the connection");
+        CallbackThreads.refuseStop(this, "stop its own connection");
         synchronized (startLock)
         {
             started = false;
@@ -266,6 +292,7 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
         for (final QuireSession session : sessions)
         {
             session.awaitListenerIdle();
+            session.connectionStopped();
         }
     }
 
@@ -276,7 +303,7 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
         {
             return;
         }
-        QuireSession.refuseFromListener("close the connection");
+        CallbackThreads.refuseClose(this, "close its own connection");
         JMSException failure = null;
         for (final QuireSession session : sessions)
         {

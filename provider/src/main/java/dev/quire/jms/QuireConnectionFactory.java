@@ -150,9 +150,9 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
         }
         try
         {
-            return new QuireConnection(share);
+            return new QuireConnection(share, configuration.clientId());
         }
-        catch (final RuntimeException ex)
+        catch (final JMSException | RuntimeException ex)
         {
             share.close();
             throw ex;

@@ -34,8 +34,9 @@ final class QuireJMSContext implements XAJMSContext
 {
     private final QuireConnection connection;
     private final AtomicInteger connectionUsers;
-    private final QuireSession session;
     private final int sessionMode;
+    private final boolean xa;
+    private QuireSession session;
     private volatile boolean autoStart = true;
     private volatile boolean closed;
 
@@ -53,14 +54,25 @@ final class QuireJMSContext implements XAJMSContext
         this.connection = connection;
         this.connectionUsers = connectionUsers;
         this.sessionMode = xa ? SESSION_TRANSACTED : sessionMode;
-        try
+        this.xa = xa;
+        run(() -> QuireConnection.checkSessionMode(this.sessionMode));
+    }
+
+    /**
+     * The context's session, made on first use so that the client id can still be set right after the
+     * context is created.
+     */
+    private synchronized QuireSession session() throws JMSException
+    {
+        if (closed)
         {
-            this.session = (QuireSession)(xa ? connection.createXASession() : connection.createSession(sessionMode));
+            throw new jakarta.jms.IllegalStateException("the context is closed");
         }
-        catch (final JMSException ex)
+        if (session == null)
         {
-            throw JmsExceptions.runtime(ex);
+            session = (QuireSession)(xa ? connection.createXASession() : connection.createSession(sessionMode));
         }
+        return session;
     }
 
     @Override
@@ -74,7 +86,7 @@ final class QuireJMSContext implements XAJMSContext
     public XAResource getXAResource()
     {
         checkOpen();
-        return session.getXAResource();
+        return call(() -> session().getXAResource());
     }
 
     @Override
@@ -89,7 +101,7 @@ final class QuireJMSContext implements XAJMSContext
     public JMSProducer createProducer()
     {
         checkOpen();
-        return new QuireJMSProducer(this, call(() -> (QuireMessageProducer)session.createProducer(null)));
+        return new QuireJMSProducer(this, call(() -> (QuireMessageProducer)session().createProducer(null)));
     }
 
     @Override
@@ -157,9 +169,8 @@ final class QuireJMSContext implements XAJMSContext
         }
         run(() ->
         {
-            QuireSession.refuseFromListener("close its context");
-            session.close();
-            closed = true;
+            CallbackThreads.refuseClose(connection, "close its own context");
+            closeSession();
             if (connectionUsers.decrementAndGet() == 0)
             {
                 connection.close();
@@ -167,58 +178,67 @@ final class QuireJMSContext implements XAJMSContext
         });
     }
 
+    private synchronized void closeSession() throws JMSException
+    {
+        if (session != null)
+        {
+            session.close();
+        }
+        closed = true;
+    }
+
     @Override
     public BytesMessage createBytesMessage()
     {
-        return call(session::createBytesMessage);
+        return call(() -> session().createBytesMessage());
     }
 
     @Override
     public MapMessage createMapMessage()
     {
-        return call(session::createMapMessage);
+        return call(() -> session().createMapMessage());
     }
 
     @Override
     public Message createMessage()
     {
-        return call(session::createMessage);
+        return call(() -> session().createMessage());
     }
 
     @Override
     public ObjectMessage createObjectMessage()
     {
-        return call(session::createObjectMessage);
+        return call(() -> session().createObjectMessage());
     }
 
     @Override
     public ObjectMessage createObjectMessage(final Serializable object)
     {
-        return call(() -> session.createObjectMessage(object));
+        return call(() -> session().createObjectMessage(object));
     }
 
     @Override
     public StreamMessage createStreamMessage()
     {
-        return call(session::createStreamMessage);
+        return call(() -> session().createStreamMessage());
     }
 
     @Override
     public TextMessage createTextMessage()
     {
-        return call(session::createTextMessage);
+        return call(() -> session().createTextMessage());
     }
 
     @Override
     public TextMessage createTextMessage(final String text)
     {
-        return call(() -> session.createTextMessage(text));
+        return call(() -> session().createTextMessage(text));
     }
 
     @Override
     public boolean getTransacted()
     {
-        return call(session::getTransacted);
+        return call(() -> session().getTransacted());
     }
 
     @Override
@@ -231,75 +251,75 @@ final class QuireJMSContext implements XAJMSContext
     @Override
     public void commit()
     {
-        run(session::commit);
+        run(() -> session().commit());
     }
 
     @Override
     public void rollback()
     {
-        run(session::rollback);
+        run(() -> session().rollback());
     }
 
     @Override
     public void recover()
     {
-        run(session::recover);
+        run(() -> session().recover());
     }
 
     @Override
     public JMSConsumer createConsumer(final Destination destination)
     {
-        return consumer(call(() -> session.createConsumer(destination)));
+        return consumer(call(() -> session().createConsumer(destination)));
     }
 
     @Override
     public JMSConsumer createConsumer(final Destination destination, final String messageSelector)
     {
-        return consumer(call(() -> session.createConsumer(destination, messageSelector)));
+        return consumer(call(() -> session().createConsumer(destination, messageSelector)));
     }
 
     @Override
     public JMSConsumer createConsumer(final Destination destination, final String messageSelector, final boolean noLocal)
     {
-        return consumer(call(() -> session.createConsumer(destination, messageSelector, noLocal)));
+        return consumer(call(() -> session().createConsumer(destination, messageSelector, noLocal)));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(final Topic topic, final String name)
     {
-        return consumer(call(() -> session.createDurableConsumer(topic, name)));
+        return consumer(call(() -> session().createDurableConsumer(topic, name)));
     }
 
     @Override
     public JMSConsumer createDurableConsumer(final Topic topic, final String name, final String messageSelector,
         final boolean noLocal)
     {
-        return consumer(call(() -> session.createDurableConsumer(topic, name, messageSelector, noLocal)));
+        return consumer(call(() -> session().createDurableConsumer(topic, name, messageSelector, noLocal)));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(final Topic topic, final String name)
     {
-        return consumer(call(() -> session.createSharedDurableConsumer(topic, name)));
+        return consumer(call(() -> session().createSharedDurableConsumer(topic, name)));
     }
 
     @Override
     public JMSConsumer createSharedDurableConsumer(final Topic topic, final String name, final String messageSelector)
     {
-        return consumer(call(() -> session.createSharedDurableConsumer(topic, name, messageSelector)));
+        return consumer(call(() -> session().createSharedDurableConsumer(topic, name, messageSelector)));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(final Topic topic, final String sharedSubscriptionName)
     {
-        return consumer(call(() -> session.createSharedConsumer(topic, sharedSubscriptionName)));
+        return consumer(call(() -> session().createSharedConsumer(topic, sharedSubscriptionName)));
     }
 
     @Override
     public JMSConsumer createSharedConsumer(final Topic topic, final String sharedSubscriptionName,
         final String messageSelector)
     {
-        return consumer(call(() -> session.createSharedConsumer(topic, sharedSubscriptionName, messageSelector)));
+        return consumer(call(() -> session().createSharedConsumer(topic, sharedSubscriptionName, messageSelector)));
     }
 
     private JMSConsumer consumer(final jakarta.jms.MessageConsumer consumer)
@@ -314,43 +334,43 @@ final class QuireJMSContext implements XAJMSContext
     @Override
     public QueueBrowser createBrowser(final Queue queue)
     {
-        return call(() -> session.createBrowser(queue));
+        return call(() -> session().createBrowser(queue));
     }
 
     @Override
     public QueueBrowser createBrowser(final Queue queue, final String messageSelector)
     {
-        return call(() -> session.createBrowser(queue, messageSelector));
+        return call(() -> session().createBrowser(queue, messageSelector));
     }
 
     @Override
     public Queue createQueue(final String queueName)
     {
-        return call(() -> session.createQueue(queueName));
+        return call(() -> session().createQueue(queueName));
     }
 
     @Override
     public Topic createTopic(final String topicName)
     {
-        return call(() -> session.createTopic(topicName));
+        return call(() -> session().createTopic(topicName));
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue()
     {
-        return call(session::createTemporaryQueue);
+        return call(() -> session().createTemporaryQueue());
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic()
     {
-        return call(session::createTemporaryTopic);
+        return call(() -> session().createTemporaryTopic());
     }
 
     @Override
     public void unsubscribe(final String name)
     {
-        run(() -> session.unsubscribe(name));
+        run(() -> session().unsubscribe(name));
     }
 
     @Override
@@ -358,10 +378,10 @@ final class QuireJMSContext implements XAJMSContext
     {
         run(() ->
         {
-            session.checkOpen();
+            session().checkOpen();
             if (sessionMode == CLIENT_ACKNOWLEDGE)
             {
-                session.acknowledgeConsumed();
+                session().acknowledgeConsumed();
             }
         });
     }

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A consumer: the engine hands it up to its prefetch window of deliveries, which wait in its buffer until
- * the application takes them with {@code receive} or its listener; each one taken returns a credit.
+ * the application takes them with {@code receive} or its listener; each one taken returns a credit. It
+ * opens stopped and takes messages only while its connection is started: stopping the connection gives
+ * the buffered deliveries back to the queue ({@link #withdraw()}).
  */
 public final class QuireMessageConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber, DeliverySink
 {
@@ -38,7 +40,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
         this.request = request;
         try
         {
-            this.consumerId = session.broker().openConsumer(session.sessionId(), request.spec(), this);
+            this.consumerId = session.broker().openConsumer(session.sessionId(), request.spec(), this, true);
         }
         catch (final RuntimeException ex)
         {
@@ -223,24 +225,28 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
         return true;
     }
 
+    /**
+     * The connection started: the engine may hand this consumer messages again.
+     */
     void connectionStarted()
     {
+        session.broker().startConsumer(consumerId);
         session.deliveryArrived();
     }
 
     /**
-     * Gives back every delivery prefetched but not yet taken, so a rollback or recover redelivers in order.
+     * The connection stopped: the engine hands this consumer nothing more and takes back its buffer.
      */
-    void releaseBuffered()
+    void connectionStopped()
     {
-        final long[] tags = drainTags();
-        if (tags.length > 0)
+        if (!closed)
         {
-            session.broker().release(consumerId, tags);
+            session.broker().stopConsumer(consumerId);
         }
     }
 
-    private long[] drainTags()
+    @Override
+    public long[] withdraw()
     {
         final List<Delivery> drained = new ArrayList<>();
         buffer.drainTo(drained);
@@ -280,7 +286,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
         {
             if (!session.isClosed() || !session.connection().isClosed())
             {
-                session.broker().closeConsumer(consumerId, drainTags());
+                session.broker().closeConsumer(consumerId);
             }
         }
         catch (final RuntimeException ex)

@@ -379,6 +379,7 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
     @Override
     public void close() throws JMSException
     {
+        CallbackThreads.refuseClose(session, "close its own producer");
         if (!closed)
         {
             closed = true;

@@ -45,7 +45,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A session: a single-threaded context for producing and consuming, with its acknowledge mode or local
@@ -55,9 +54,9 @@ import java.util.concurrent.Executors;
  */
 public final class QuireSession implements Session, QueueSession, TopicSession, XAQueueSession, XATopicSession
 {
-    private static final ThreadLocal<QuireSession> LISTENER_SESSION = new ThreadLocal<>();
 
     private final QuireConnection connection;
+    private final SessionDomain domain;
     private final int acknowledgeMode;
     private final long sessionId;
     private final List<QuireMessageConsumer> consumers = new CopyOnWriteArrayList<>();
@@ -72,20 +71,18 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     private ListenerDispatcher dispatcher;
     private ExecutorService completions;
 
-    QuireSession(final QuireConnection connection, final int acknowledgeMode) throws JMSException
-    {
-        this(connection, acknowledgeMode, false);
-    }
-
     /**
-     * @param xa true for the session of an XA session: transacted by the XA branch it is associated with,
-     *           acknowledging automatically while it is associated with none.
+     * @param xa     true for the session of an XA session: transacted by the XA branch it is associated with,
+     *               acknowledging automatically while it is associated with none.
+     * @param domain the domain it was made for; a queue or topic session refuses the other one's methods.
      */
-    QuireSession(final QuireConnection connection, final int acknowledgeMode, final boolean xa) throws JMSException
+    QuireSession(final QuireConnection connection, final int acknowledgeMode, final boolean xa,
+        final SessionDomain domain) throws JMSException
     {
         this.connection = connection;
         this.acknowledgeMode = acknowledgeMode;
         this.xa = xa;
+        this.domain = domain;
         this.xaResource = xa ? new QuireXAResource(this) : null;
         try
         {
@@ -264,6 +261,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     {
         checkOpen();
         refuseInXa("commit");
+        CallbackThreads.refuseFromCompletion(this, "commit its own session");
         requireTransacted("commit");
         final long[] tags = takeConsumed();
         try
@@ -290,13 +288,11 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     {
         checkOpen();
         refuseInXa("roll back");
+        CallbackThreads.refuseFromCompletion(this, "roll back its own session");
         requireTransacted("roll back");
-        releaseBuffered();
-        final long[] tags = takeConsumed();
         try
         {
-            broker().acknowledge(sessionId, transactionId, tags);
-            broker().rollback(transactionId);
+            broker().rollback(sessionId, transactionId, takeConsumed());
             transactionId = broker().beginTransaction();
         }
         catch (final RuntimeException ex)
@@ -325,7 +321,6 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         {
             throw new jakarta.jms.IllegalStateException("recover() is not allowed in a transacted session");
         }
-        releaseBuffered();
         takeConsumed();
         try
         {
@@ -351,14 +346,6 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         if (acknowledgeMode != SESSION_TRANSACTED)
         {
             throw new jakarta.jms.IllegalStateException("cannot " + what + ": the session is not transacted");
-        }
-    }
-
-    private void releaseBuffered()
-    {
-        for (final QuireMessageConsumer consumer : consumers)
-        {
-            consumer.releaseBuffered();
         }
     }
 
@@ -528,6 +515,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         final String messageSelector) throws JMSException
     {
         checkOpen();
+        domain.requireTopics("create a shared subscription");
         return addConsumer(ConsumerRequest.shared(this, requireTopic(topic), sharedSubscriptionName, messageSelector, false));
     }
 
@@ -555,6 +543,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         final boolean noLocal) throws JMSException
     {
         checkOpen();
+        domain.requireTopics("create a durable subscription");
         return addConsumer(ConsumerRequest.durable(this, requireTopic(topic), name, messageSelector, noLocal));
     }
 
@@ -569,6 +558,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         throws JMSException
     {
         checkOpen();
+        domain.requireTopics("create a shared durable subscription");
         return addConsumer(ConsumerRequest.shared(this, requireTopic(topic), name, messageSelector, true));
     }
 
@@ -576,6 +566,10 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     {
         final QuireMessageConsumer consumer = new QuireMessageConsumer(this, request);
         consumers.add(consumer);
+        if (connection.isStarted())
+        {
+            consumer.connectionStarted();
+        }
         return consumer;
     }
 
@@ -600,6 +594,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     public void unsubscribe(final String name) throws JMSException
     {
         checkOpen();
+        domain.requireTopics("unsubscribe a durable subscription");
         if (name == null || name.isEmpty())
         {
             throw new jakarta.jms.InvalidDestinationException("a subscription name must not be null or empty");
@@ -626,6 +621,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     public QueueBrowser createBrowser(final Queue queue, final String messageSelector) throws JMSException
     {
         checkOpen();
+        domain.requireQueues("create a queue browser");
         return new QuireQueueBrowser(this, (QuireQueue)QuireDestination.of(requireDestination(queue)), messageSelector);
     }
 
@@ -633,6 +629,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     public Queue createQueue(final String queueName) throws JMSException
     {
         checkOpen();
+        domain.requireQueues("create a queue");
         if (queueName == null || queueName.isEmpty())
         {
             throw new jakarta.jms.InvalidDestinationException("a queue name must not be null or empty");
@@ -644,6 +641,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     public Topic createTopic(final String topicName) throws JMSException
     {
         checkOpen();
+        domain.requireTopics("create a topic");
         if (topicName == null || topicName.isEmpty())
         {
             throw new jakarta.jms.InvalidDestinationException("a topic name must not be null or empty");
@@ -655,6 +653,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     public TemporaryQueue createTemporaryQueue() throws JMSException
     {
         checkOpen();
+        domain.requireQueues("create a temporary queue");
         return connection.createTemporaryQueue();
     }
 
@@ -662,6 +661,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     public TemporaryTopic createTemporaryTopic() throws JMSException
     {
         checkOpen();
+        domain.requireTopics("create a temporary topic");
         return connection.createTemporaryTopic();
     }
 
@@ -737,6 +737,14 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         }
     }
 
+    void connectionStopped()
+    {
+        for (final QuireMessageConsumer consumer : consumers)
+        {
+            consumer.connectionStopped();
+        }
+    }
+
     void awaitListenerIdle()
     {
         final ListenerDispatcher current;
@@ -761,27 +769,6 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         }
     }
 
-    static void enterListener(final QuireSession session)
-    {
-        LISTENER_SESSION.set(session);
-    }
-
-    static void leaveListener()
-    {
-        LISTENER_SESSION.remove();
-    }
-
-    /**
-     * A listener may not stop or close its own connection or session.
-     */
-    static void refuseFromListener(final String what) throws jakarta.jms.IllegalStateException
-    {
-        if (LISTENER_SESSION.get() != null)
-        {
-            throw new jakarta.jms.IllegalStateException("a message listener cannot " + what);
-        }
-    }
-
     /**
      * @return the thread that runs completion listeners of asynchronous sends, in send order.
      */
@@ -789,12 +776,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     {
         if (completions == null)
         {
-            completions = Executors.newSingleThreadExecutor(runnable ->
-            {
-                final Thread thread = new Thread(runnable, "quire-send-completions-" + sessionId);
-                thread.setDaemon(true);
-                return thread;
-            });
+            completions = CallbackThreads.completionExecutor(this, "quire-send-completions-" + sessionId);
         }
         return completions;
     }
@@ -808,10 +790,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         {
             return;
         }
-        if (LISTENER_SESSION.get() == this)
-        {
-            throw new jakarta.jms.IllegalStateException("a message listener cannot close its own session");
-        }
+        CallbackThreads.refuseClose(this, "close its own session");
         for (final QuireMessageProducer producer : producers)
         {
             producer.close();

@@ -15,6 +15,8 @@ final class ConsumerState
     final DeliverySink sink;
     final boolean ownsQueue;
     int credit;
+    /** A stopped consumer (its connection is stopped) keeps its credit but is given nothing. */
+    boolean stopped;
 
     ConsumerState(final long id, final SessionState session, final QueueState queue, final ConsumerSpec spec,
         final DeliverySink sink, final boolean ownsQueue)
@@ -26,6 +28,11 @@ final class ConsumerState
         this.sink = sink;
         this.ownsQueue = ownsQueue;
         this.credit = spec.credit();
+    }
+
+    boolean canTake()
+    {
+        return credit > 0 && !stopped;
     }
 
     boolean acceptsAll()

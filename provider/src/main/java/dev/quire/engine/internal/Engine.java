@@ -309,15 +309,18 @@ public final class Engine implements Agent
     }
 
     /**
+     * @param stopped true to open the consumer stopped: it gets nothing until {@link #startConsumer}.
      * @return a new consumer id; deliveries start as soon as there is credit.
      */
-    public long openConsumer(final long sessionId, final ConsumerSpec spec, final DeliverySink sink)
+    public long openConsumer(final long sessionId, final ConsumerSpec spec, final DeliverySink sink,
+        final boolean stopped)
     {
         final SessionState session = state.session(sessionId);
         final long id = state.newId();
         final QueueState queue = destinations.queueFor(spec, id);
         final ConsumerState consumer = new ConsumerState(id, session, queue, spec, sink,
             spec.kind() == DestinationKind.TOPIC && spec.mode() == dev.quire.engine.SubscriptionMode.NONE);
+        consumer.stopped = stopped;
         queue.consumers.add(consumer);
         session.consumers.add(consumer);
         state.consumers.put(id, consumer);
@@ -340,6 +343,32 @@ public final class Engine implements Agent
     }
 
     /**
+     * Stops a consumer: it is given nothing more, and what it prefetched but never gave to the application
+     * goes back to its queue for other consumers.
+     */
+    public void stopConsumer(final long consumerId)
+    {
+        final ConsumerState consumer = state.consumer(consumerId);
+        consumer.stopped = true;
+        withdrawBuffered(consumer);
+    }
+
+    /**
+     * Lets a stopped consumer take messages again.
+     */
+    public void startConsumer(final long consumerId)
+    {
+        final ConsumerState consumer = state.consumer(consumerId);
+        consumer.stopped = false;
+        state.markForDispatch(consumer.queue);
+    }
+
+    private void withdrawBuffered(final ConsumerState consumer)
+    {
+        release(consumer, consumer.sink.withdraw());
+    }
+
+    /**
      * Closes a consumer. Deliveries it prefetched but never gave to the application go back unchanged;
      * the others stay with the session until acknowledged or recovered.
      *
@@ -350,6 +379,7 @@ public final class Engine implements Agent
     {
         final ConsumerState consumer = state.consumer(consumerId);
         release(consumer, unconsumedTags);
+        withdrawBuffered(consumer);
         state.consumers.remove(consumerId);
         consumer.session.consumers.remove(consumer);
         consumer.queue.consumers.remove(consumer);
@@ -398,7 +428,12 @@ public final class Engine implements Agent
             if (ref != null)
             {
                 deliveries.release(ref);
+                consumer.credit++;
             }
+        }
+        if (tags.length > 0)
+        {
+            state.markForDispatch(consumer.queue);
         }
     }
 
@@ -452,13 +487,16 @@ public final class Engine implements Agent
     }
 
     /**
-     * Redelivers every unacknowledged delivery of a session, as JMS {@code recover()} does.
+     * Redelivers every unacknowledged delivery of a session, as JMS {@code recover()} does; what its
+     * consumers prefetched but never gave to the application goes back first, in the same step, so
+     * nothing is dispatched in between.
      *
      * @param sessionId the session.
      */
     public void recover(final long sessionId)
     {
         final SessionState session = state.session(sessionId);
+        session.consumers.forEach(this::withdrawBuffered);
         final List<Long> tags = new ArrayList<>(session.unacknowledged.keySet());
         tags.sort(Comparator.comparingLong(tag -> session.unacknowledged.get(tag).seq));
         for (final long tag : tags)
@@ -491,6 +529,22 @@ public final class Engine implements Agent
      */
     public void rollback(final long transactionId)
     {
+        transactions.rollback(transactionId);
+    }
+
+    /**
+     * Rolls back a session's local transaction in one step: what its consumers prefetched but never gave
+     * to the application goes back, the deliveries it consumed join the transaction, and the transaction
+     * rolls back, so they are redelivered in order.
+     *
+     * @param sessionId     the session.
+     * @param transactionId its transaction.
+     * @param consumedTags  the deliveries the application was given in the transaction.
+     */
+    public void rollback(final long sessionId, final long transactionId, final long[] consumedTags)
+    {
+        state.session(sessionId).consumers.forEach(this::withdrawBuffered);
+        acknowledge(sessionId, transactionId, consumedTags);
         transactions.rollback(transactionId);
     }
 

@@ -86,7 +86,7 @@ final class QueueState
     }
 
     /**
-     * @return the next consumer in round-robin order that has credit, or null.
+     * @return the next consumer in round-robin order that has credit and is not stopped, or null.
      */
     ConsumerState nextConsumerWithCredit()
     {
@@ -94,7 +94,7 @@ final class QueueState
         for (int i = 0; i < count; i++)
         {
             final ConsumerState consumer = consumers.get((nextConsumer + i) % count);
-            if (consumer.credit > 0)
+            if (consumer.canTake())
             {
                 nextConsumer = (nextConsumer + i + 1) % count;
                 return consumer;
