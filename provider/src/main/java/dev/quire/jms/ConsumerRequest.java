@@ -75,7 +75,7 @@ record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
 
     private static boolean attemptsRecorded(final QuireSession session)
     {
-        return session.transactionId() != 0;
+        return session.work().transactionId() != 0;
     }
 
     private static MessageFilter filter(final String selector) throws JMSException

@@ -381,7 +381,7 @@ final class QuireJMSContext implements XAJMSContext
             session().checkOpen();
             if (sessionMode == CLIENT_ACKNOWLEDGE)
             {
-                session().acknowledgeConsumed();
+                session().work().acknowledgeConsumed();
             }
         });
     }

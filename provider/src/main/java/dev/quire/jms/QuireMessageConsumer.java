@@ -180,9 +180,9 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
                     wanted.getName() + "; it was not consumed");
             }
         }
-        final Message message = session.consume(delivery, request.destination());
+        final Message message = session.work().consume(delivery, request.destination());
         session.broker().addCredit(consumerId, 1);
-        session.afterConsumed();
+        session.work().afterConsumed();
         return message;
     }
 
@@ -205,7 +205,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
         }
         try
         {
-            final Message message = session.consume(delivery, request.destination());
+            final Message message = session.work().consume(delivery, request.destination());
             session.broker().addCredit(consumerId, 1);
             try
             {
@@ -213,10 +213,10 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
             }
             catch (final RuntimeException failure)
             {
-                session.listenerFailed(delivery, failure);
+                session.work().listenerFailed(delivery, failure);
                 return true;
             }
-            session.afterConsumed();
+            session.work().afterConsumed();
         }
         catch (final JMSException ex)
         {

@@ -293,7 +293,7 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
         final QuireMessage quire = ForeignMessages.asQuire(message);
         final StoredMessage stored = StoredMessages.toStored(quire);
         final DestinationKind kind = target.isTopic() ? DestinationKind.TOPIC : DestinationKind.QUEUE;
-        if (session.transactionId() != 0)
+        if (session.work().transactionId() != 0)
         {
             sendInTransaction(kind, target, stored, message, listener);
             return;
@@ -322,7 +322,7 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
     {
         try
         {
-            session.broker().send(session.transactionId(), kind, target.name(), stored, session.connection().id());
+            session.broker().send(session.work().transactionId(), kind, target.name(), stored, session.connection().id());
         }
         catch (final RuntimeException ex)
         {

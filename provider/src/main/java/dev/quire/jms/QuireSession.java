@@ -1,16 +1,12 @@
 package dev.quire.jms;
 
 import dev.quire.engine.Broker;
-import dev.quire.engine.Delivery;
-import dev.quire.jms.message.Acknowledger;
 import dev.quire.jms.message.QuireBytesMessage;
 import dev.quire.jms.message.QuireMapMessage;
 import dev.quire.jms.message.QuireMessage;
 import dev.quire.jms.message.QuireObjectMessage;
 import dev.quire.jms.message.QuireStreamMessage;
 import dev.quire.jms.message.QuireTextMessage;
-import dev.quire.jms.message.StoredMessages;
-import dev.quire.store.record.DeliveryFailure;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -34,38 +30,33 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
-import jakarta.jms.TransactionRolledBackException;
 import jakarta.jms.XAQueueSession;
 import jakarta.jms.XATopicSession;
 
 import javax.transaction.xa.XAResource;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 
 /**
  * A session: a single-threaded context for producing and consuming, with its acknowledge mode or local
- * transaction. Deliveries consumed by the application are tracked here and acknowledged as the mode
- * says: at once (auto, dups-ok), on {@link Message#acknowledge()} (client), or with the transaction.
- * Message listeners run on the session's own delivery thread.
+ * transaction. What the application consumed is acknowledged as the mode says by the session's
+ * {@link SessionWork}. Message listeners run on the session's own delivery thread; completion listeners
+ * of asynchronous sends on another thread of its own.
  */
 public final class QuireSession implements Session, QueueSession, TopicSession, XAQueueSession, XATopicSession
 {
-
     private final QuireConnection connection;
     private final SessionDomain domain;
     private final int acknowledgeMode;
     private final long sessionId;
     private final List<QuireMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<QuireMessageProducer> producers = new CopyOnWriteArrayList<>();
-    private final List<Long> consumed = new ArrayList<>();
     private final Object deliveryLock = new Object();
-    private volatile long transactionId;
     private final boolean xa;
-    private volatile long xaTransactionId;
+    private final SessionWork work;
     private final QuireXAResource xaResource;
     private volatile boolean closed;
     private ListenerDispatcher dispatcher;
@@ -87,7 +78,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         try
         {
             this.sessionId = connection.broker().openSession();
-            this.transactionId = acknowledgeMode == SESSION_TRANSACTED ? connection.broker().beginTransaction() : 0;
+            this.work = new SessionWork(this, connection.broker(), sessionId, acknowledgeMode, xa);
         }
         catch (final RuntimeException ex)
         {
@@ -110,41 +101,12 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         return sessionId;
     }
 
-    long transactionId()
-    {
-        return xa ? xaTransactionId : transactionId;
-    }
-
     /**
-     * Associates the session with an XA branch: its sends and acknowledgements belong to the branch.
+     * @return the session's unit of work: what it consumed and the transaction it works in.
      */
-    void associate(final long branchTransactionId)
+    SessionWork work()
     {
-        xaTransactionId = branchTransactionId;
-    }
-
-    /**
-     * Ends the association: the messages consumed so far are acknowledged inside the branch.
-     */
-    void dissociate() throws JMSException
-    {
-        final long branch = xaTransactionId;
-        final long[] tags = takeConsumed();
-        try
-        {
-            if (tags.length > 0)
-            {
-                broker().acknowledge(sessionId, branch, tags);
-            }
-        }
-        catch (final RuntimeException ex)
-        {
-            throw JmsExceptions.of(ex);
-        }
-        finally
-        {
-            xaTransactionId = 0;
-        }
+        return work;
     }
 
     // ---- XA ----------------------------------------------------------------------------------------
@@ -263,24 +225,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         refuseInXa("commit");
         CallbackThreads.refuseFromCompletion(this, "commit its own session");
         requireTransacted("commit");
-        final long[] tags = takeConsumed();
-        try
-        {
-            broker().acknowledge(sessionId, transactionId, tags);
-            broker().commit(transactionId).join();
-        }
-        catch (final RuntimeException ex)
-        {
-            final TransactionRolledBackException rolledBack = new TransactionRolledBackException(
-                "the transaction could not commit and was rolled back: " + JmsExceptions.of(ex).getMessage());
-            rolledBack.setLinkedException(JmsExceptions.of(ex));
-            rollbackQuietly();
-            throw rolledBack;
-        }
-        finally
-        {
-            transactionId = broker().beginTransaction();
-        }
+        work.commit();
     }
 
     @Override
@@ -290,27 +235,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         refuseInXa("roll back");
         CallbackThreads.refuseFromCompletion(this, "roll back its own session");
         requireTransacted("roll back");
-        try
-        {
-            broker().rollback(sessionId, transactionId, takeConsumed());
-            transactionId = broker().beginTransaction();
-        }
-        catch (final RuntimeException ex)
-        {
-            throw JmsExceptions.of(ex);
-        }
-    }
-
-    private void rollbackQuietly()
-    {
-        try
-        {
-            broker().rollback(transactionId);
-        }
-        catch (final RuntimeException ignored)
-        {
-            // the commit failure being reported is what matters; the engine has dropped the transaction
-        }
+        work.rollback();
     }
 
     @Override
@@ -321,15 +246,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         {
             throw new jakarta.jms.IllegalStateException("recover() is not allowed in a transacted session");
         }
-        takeConsumed();
-        try
-        {
-            broker().recover(sessionId);
-        }
-        catch (final RuntimeException ex)
-        {
-            throw JmsExceptions.of(ex);
-        }
+        work.recover();
     }
 
     private void refuseInXa(final String what) throws JMSException
@@ -347,87 +264,6 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         {
             throw new jakarta.jms.IllegalStateException("cannot " + what + ": the session is not transacted");
         }
-    }
-
-    private long[] takeConsumed()
-    {
-        synchronized (consumed)
-        {
-            final long[] tags = consumed.stream().mapToLong(Long::longValue).toArray();
-            consumed.clear();
-            return tags;
-        }
-    }
-
-    /**
-     * Turns a delivery the application is about to see into its message and settles its acknowledgement
-     * as the session's mode says.
-     */
-    Message consume(final Delivery delivery, final Destination destination) throws JMSException
-    {
-        final QuireMessage message = StoredMessages.toReceived(delivery.message(), destination,
-            delivery.deliveryCount(), delivery.redelivered(),
-            acknowledgeMode == CLIENT_ACKNOWLEDGE ? this::acknowledgeConsumed : Acknowledger.NONE);
-        synchronized (consumed)
-        {
-            consumed.add(delivery.deliveryTag());
-        }
-        return message;
-    }
-
-    /**
-     * Acknowledges a consumed delivery now in the modes that acknowledge each message.
-     */
-    void afterConsumed() throws JMSException
-    {
-        if (xa && xaTransactionId != 0)
-        {
-            return;
-        }
-        if (acknowledgeMode == AUTO_ACKNOWLEDGE || acknowledgeMode == DUPS_OK_ACKNOWLEDGE)
-        {
-            acknowledgeConsumed();
-        }
-    }
-
-    /**
-     * Acknowledges everything consumed in this session so far (client acknowledgement).
-     *
-     * @throws JMSException when the session is closed or the acknowledgement fails.
-     */
-    void acknowledgeConsumed() throws JMSException
-    {
-        checkOpen();
-        final long[] tags = takeConsumed();
-        if (tags.length > 0)
-        {
-            try
-            {
-                broker().acknowledge(sessionId, 0, tags);
-            }
-            catch (final RuntimeException ex)
-            {
-                throw JmsExceptions.of(ex);
-            }
-        }
-    }
-
-    /**
-     * A listener threw: in the modes that acknowledge each message, the message comes back under its
-     * destination's redelivery policy, with the failure in its history.
-     */
-    void listenerFailed(final Delivery delivery, final RuntimeException failure)
-    {
-        if (acknowledgeMode != AUTO_ACKNOWLEDGE && acknowledgeMode != DUPS_OK_ACKNOWLEDGE)
-        {
-            return;
-        }
-        synchronized (consumed)
-        {
-            consumed.remove(delivery.deliveryTag());
-        }
-        broker().fail(sessionId, delivery.deliveryTag(),
-            new DeliveryFailure(failure.getClass().getName(), failure.getMessage()));
     }
 
     // ---- producers and consumers -------------------------------------------------------------------
@@ -818,10 +654,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         }
         try
         {
-            if (acknowledgeMode == SESSION_TRANSACTED)
-            {
-                broker().rollback(transactionId);
-            }
+            work.rollbackOnClose();
             broker().closeSession(sessionId);
         }
         catch (final RuntimeException ex)

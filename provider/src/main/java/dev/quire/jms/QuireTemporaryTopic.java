@@ -39,10 +39,6 @@ public final class QuireTemporaryTopic extends QuireTopic implements TemporaryTo
     @Override
     public void delete() throws JMSException
     {
-        if (owner == null)
-        {
-            throw new jakarta.jms.IllegalStateException("only the connection that created " + this + " can delete it");
-        }
-        owner.deleteTemporary(this);
+        TemporaryDestinationOwner.delete(owner, this);
     }
 }

@@ -24,7 +24,7 @@ final class QuireXAResource implements XAResource
     @Override
     public void start(final Xid xid, final int flags) throws XAException
     {
-        session.associate(session.broker().xaStart(QuireXid.valueOf(requireXid(xid)), flags));
+        session.work().associate(session.broker().xaStart(QuireXid.valueOf(requireXid(xid)), flags));
     }
 
     @Override
@@ -32,7 +32,7 @@ final class QuireXAResource implements XAResource
     {
         try
         {
-            session.dissociate();
+            session.work().dissociate();
         }
         catch (final JMSException ex)
         {
