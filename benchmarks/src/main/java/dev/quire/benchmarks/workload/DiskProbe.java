@@ -1,0 +1,72 @@
+package dev.quire.benchmarks.workload;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A probe of what the disk allows, run in the same session as the workloads so that durable workloads
+ * can be stated as a fraction of it: one durable write at a time, for the warm-up and then the measured
+ * time, reporting writes per second and the latency of each.
+ */
+public abstract class DiskProbe implements Workload
+{
+    /**
+     * One durable write, repeated.
+     */
+    protected interface DurableWrite extends AutoCloseable
+    {
+        /**
+         * Writes once and waits until it is on disk.
+         *
+         * @throws IOException when the disk fails.
+         */
+        void once() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /**
+     * @param directory the run's fresh directory.
+     * @return the write to repeat there.
+     * @throws IOException when it cannot be prepared.
+     */
+    protected abstract DurableWrite open(Path directory) throws IOException;
+
+    @Override
+    public final boolean usesProvider()
+    {
+        return false;
+    }
+
+    @Override
+    public final RunResult run(final WorkloadContext context) throws IOException
+    {
+        try (DurableWrite write = open(context.directory()))
+        {
+            repeat(write, context.settings().warmupSeconds(), new LatencyRecorder());
+            final LatencyRecorder latency = new LatencyRecorder();
+            final long start = System.nanoTime();
+            final long count = repeat(write, context.settings().measureSeconds(), latency);
+            final long elapsed = System.nanoTime() - start;
+            return new RunResult().put(Metric.THROUGHPUT, count * 1e9 / elapsed).putLatencies(latency);
+        }
+    }
+
+    private static long repeat(final DurableWrite write, final double seconds, final LatencyRecorder latency)
+        throws IOException
+    {
+        final long deadline = System.nanoTime() + (long)(seconds * 1e9);
+        long count = 0;
+        long now = System.nanoTime();
+        while (now < deadline)
+        {
+            write.once();
+            final long after = System.nanoTime();
+            latency.record(after - now);
+            now = after;
+            count++;
+        }
+        return count;
+    }
+}
