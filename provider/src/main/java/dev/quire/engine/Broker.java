@@ -473,10 +473,11 @@ public final class Broker implements AutoCloseable
 
     /**
      * @return the prepared branches, as a transaction manager's recovery asks for them.
+     * @throws XAException XAER_RMFAIL when the broker is closed.
      */
-    public List<XidValue> xaRecover()
+    public List<XidValue> xaRecover() throws XAException
     {
-        return call((engine, result) -> result.complete(engine.xaRecover()));
+        return callXa((engine, result) -> result.complete(engine.xaRecover()));
     }
 
     /**
@@ -592,15 +593,32 @@ public final class Broker implements AutoCloseable
             {
                 throw xa;
             }
-            throw rethrown(ex.getCause());
+            throw xaFailure(rethrown(ex.getCause()));
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            final XAException xa = new XAException("interrupted while waiting for the broker");
-            xa.errorCode = XAException.XAER_RMERR;
-            throw xa;
+            throw xaFailure(new BrokerException(BrokerException.Reason.ILLEGAL_STATE,
+                "interrupted while waiting for the broker"));
         }
+        catch (final RuntimeException ex)
+        {
+            throw xaFailure(ex);
+        }
+    }
+
+    /**
+     * A failure of the broker itself, as a transaction manager understands it: {@code XAER_RMFAIL} when the
+     * broker is closed or its storage failed (the branch can be recovered later), else {@code XAER_RMERR}.
+     */
+    private static XAException xaFailure(final RuntimeException failure)
+    {
+        final boolean unavailable = failure instanceof StoreException ||
+            failure instanceof BrokerException broker && broker.reason() == BrokerException.Reason.CLOSED;
+        final XAException xa = new XAException(failure.getMessage());
+        xa.errorCode = unavailable ? XAException.XAER_RMFAIL : XAException.XAER_RMERR;
+        xa.initCause(failure);
+        return xa;
     }
 
     private static RuntimeException rethrown(final Throwable cause)

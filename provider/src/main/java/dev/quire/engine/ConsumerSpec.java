@@ -113,16 +113,6 @@ public record ConsumerSpec(
     }
 
     /**
-     * @param mode the subscription mode.
-     * @return a copy with another mode.
-     */
-    public ConsumerSpec withMode(final SubscriptionMode mode)
-    {
-        return new ConsumerSpec(kind, destination, subscription, mode, selector, filter, noLocal, connectionId,
-            credit, recordDeliveryAttempts);
-    }
-
-    /**
      * @param noLocal      skip messages sent on the connection.
      * @param connectionId the consumer's connection.
      * @return a copy with those settings.

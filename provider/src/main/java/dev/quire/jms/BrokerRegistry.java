@@ -47,9 +47,13 @@ public final class BrokerRegistry
         }
     }
 
+    /**
+     * Gives up one share of a directory's broker; the last one closes it. The close happens under the
+     * registry's lock, so a factory opening the directory at the same moment waits for the old broker to
+     * let go of the directory instead of finding it still locked.
+     */
     static void release(final Path key)
     {
-        final Broker toClose;
         synchronized (RUNNING)
         {
             final Running running = RUNNING.get(key);
@@ -58,9 +62,8 @@ public final class BrokerRegistry
                 return;
             }
             RUNNING.remove(key);
-            toClose = running.broker;
+            running.broker.close();
         }
-        toClose.close();
     }
 
     /**

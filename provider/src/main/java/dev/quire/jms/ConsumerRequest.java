@@ -11,7 +11,8 @@ import jakarta.jms.JMSException;
 /**
  * What a JMS consumer asks for, checked and turned into the engine's {@link ConsumerSpec}: the selector
  * compiled once, and a subscription's engine name derived from its JMS name and the client id
- * (unshared durable subscriptions need a client id; shared ones are scoped by it when set).
+ * (unshared durable subscriptions need a client id; shared ones are scoped by it when set). Only the
+ * connection that created a temporary destination may consume from it.
  *
  * @param destination the queue or topic.
  * @param spec        the engine's consumer specification.
@@ -24,11 +25,7 @@ record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
     static ConsumerRequest plain(final QuireSession session, final jakarta.jms.Destination destination,
         final String selector, final boolean noLocal) throws JMSException
     {
-        final QuireDestination target = QuireDestination.of(destination);
-        if (target.isTemporary() && !session.connection().ownsTemporary(target))
-        {
-            throw new InvalidDestinationException("only the connection that created " + target + " may consume from it");
-        }
+        final QuireDestination target = requireConsumable(session, QuireDestination.of(destination));
         final ConsumerSpec spec = new ConsumerSpec(target.isTopic() ? DestinationKind.TOPIC : DestinationKind.QUEUE,
             target.name(), null, SubscriptionMode.NONE, blankToNull(selector), filter(selector),
             target.isTopic() && noLocal, session.connection().id(), PREFETCH, attemptsRecorded(session));
@@ -52,13 +49,14 @@ record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
     {
         requireName(name);
         final String clientId = session.connection().clientIdOrNull();
-        final String engineName = (durable ? "shared-durable:" : "shared:") + (clientId == null ? "" : clientId) + ":" + name;
+        final String engineName = durable ? durableName(clientId, name) : "shared:" + (clientId == null ? "" : clientId) + ":" + name;
         return subscription(session, topic, engineName, durable ? SubscriptionMode.SHARED_DURABLE : SubscriptionMode.SHARED,
             selector, false);
     }
 
     /**
-     * @return the engine name of an unshared durable subscription.
+     * @return the engine name of a durable subscription, shared or not: both kinds share one namespace per
+     * client id, so creating one kind under the other's name replaces an inactive subscription or fails.
      */
     static String durableName(final String clientId, final String name)
     {
@@ -68,9 +66,20 @@ record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
     private static ConsumerRequest subscription(final QuireSession session, final QuireTopic topic, final String engineName,
         final SubscriptionMode mode, final String selector, final boolean noLocal) throws JMSException
     {
+        requireConsumable(session, topic);
         final ConsumerSpec spec = new ConsumerSpec(DestinationKind.TOPIC, topic.name(), engineName, mode,
             blankToNull(selector), filter(selector), noLocal, session.connection().id(), PREFETCH, attemptsRecorded(session));
         return new ConsumerRequest(topic, spec);
+    }
+
+    private static QuireDestination requireConsumable(final QuireSession session, final QuireDestination target)
+        throws InvalidDestinationException
+    {
+        if (target.isTemporary() && !session.connection().ownsTemporary(target))
+        {
+            throw new InvalidDestinationException("only the connection that created " + target + " may consume from it");
+        }
+        return target;
     }
 
     private static boolean attemptsRecorded(final QuireSession session)

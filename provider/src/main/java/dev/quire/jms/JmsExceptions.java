@@ -38,6 +38,26 @@ public final class JmsExceptions
     }
 
     /**
+     * The exceptions {@code Session.unsubscribe} names: {@link InvalidDestinationException} for an unknown
+     * subscription, a plain {@link JMSException} for any other failure (such as an active consumer).
+     *
+     * @param failure what went wrong below the JMS layer.
+     * @return the JMS exception for it, with the failure linked.
+     */
+    public static JMSException ofUnsubscribe(final Throwable failure)
+    {
+        final JMSException mapped = of(failure);
+        if (mapped instanceof InvalidDestinationException || mapped.getClass() == JMSException.class)
+        {
+            return mapped;
+        }
+        final JMSException plain = new JMSException(mapped.getMessage(), mapped.getErrorCode());
+        plain.setLinkedException(mapped.getLinkedException());
+        plain.initCause(mapped);
+        return plain;
+    }
+
+    /**
      * @param failure what went wrong.
      * @return the unchecked form the simplified API throws.
      */

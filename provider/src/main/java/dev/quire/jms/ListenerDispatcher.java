@@ -85,13 +85,9 @@ final class ListenerDispatcher implements Runnable
         {
             try
             {
-                while (!wakeRequested && running)
+                if (!wakeRequested && running)
                 {
                     signal.wait(100);
-                    if (!wakeRequested)
-                    {
-                        break;
-                    }
                 }
             }
             catch (final InterruptedException ex)

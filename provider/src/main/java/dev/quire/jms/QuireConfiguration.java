@@ -9,6 +9,7 @@ import dev.quire.store.JournalContext;
 
 import java.io.Serializable;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -282,16 +283,34 @@ public final class QuireConfiguration implements Serializable
         return directory.hashCode() * 31 + settings.hashCode();
     }
 
-    @Override
-    public String toString()
+    /**
+     * @return the {@code quire:} URI that {@link #parse(String)} turns back into this configuration, its
+     * values URL-encoded.
+     */
+    public String toUri()
     {
-        final StringBuilder uri = new StringBuilder(SCHEME).append(directory);
+        final StringBuilder uri = new StringBuilder(SCHEME).append(encode(directory).replace("%2F", "/"));
         String separator = "?";
         for (final Map.Entry<String, String> setting : settings.entrySet())
         {
-            uri.append(separator).append(setting.getKey()).append('=').append(setting.getValue());
+            uri.append(separator).append(encode(setting.getKey())).append('=').append(encode(setting.getValue()));
             separator = "&";
         }
         return uri.toString();
+    }
+
+    private static String encode(final String text)
+    {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the URI for people to read, with the password hashes of {@link #USERS} left out.
+     */
+    @Override
+    public String toString()
+    {
+        final String uri = toUri();
+        return settings.containsKey(USERS) ? uri.replace(encode(settings.get(USERS)), "(hidden)") : uri;
     }
 }

@@ -162,7 +162,7 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
     @Override
     public Reference getReference()
     {
-        return QuireObjectFactory.reference(getClass(), configuration.toString());
+        return QuireObjectFactory.reference(getClass(), configuration.toUri());
     }
 
     @Override

@@ -211,16 +211,20 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
             {
                 current.onMessage(message);
             }
-            catch (final RuntimeException failure)
+            catch (final VirtualMachineError fatal)
+            {
+                throw fatal;
+            }
+            catch (final RuntimeException | Error failure)
             {
                 session.work().listenerFailed(delivery, failure);
                 return true;
             }
             session.work().afterConsumed();
         }
-        catch (final JMSException ex)
+        catch (final JMSException | RuntimeException ex)
         {
-            session.connection().reportAsync(ex);
+            session.connection().reportAsync(JmsExceptions.of(ex));
         }
         return true;
     }
@@ -282,9 +286,10 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
             return;
         }
         closed = true;
+        session.awaitListenerIdle();
         try
         {
-            if (!session.isClosed() || !session.connection().isClosed())
+            if (!session.connection().isClosed())
             {
                 session.broker().closeConsumer(consumerId);
             }

@@ -313,7 +313,7 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
         }
         else
         {
-            done.whenCompleteAsync((ignored, failure) -> complete(listener, message, failure), session.completions());
+            session.completions().whenStored(done, (ignored, failure) -> complete(listener, message, failure));
         }
     }
 
@@ -330,7 +330,7 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
         }
         if (listener != null)
         {
-            session.completions().execute(() -> listener.onCompletion(message));
+            session.completions().now(() -> listener.onCompletion(message));
         }
     }
 

@@ -38,7 +38,6 @@ import javax.transaction.xa.XAResource;
 import java.io.Serializable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 
 /**
  * A session: a single-threaded context for producing and consuming, with its acknowledge mode or local
@@ -60,7 +59,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     private final QuireXAResource xaResource;
     private volatile boolean closed;
     private ListenerDispatcher dispatcher;
-    private ExecutorService completions;
+    private final SendCompletions completions;
 
     /**
      * @param xa     true for the session of an XA session: transacted by the XA branch it is associated with,
@@ -79,6 +78,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         {
             this.sessionId = connection.broker().openSession();
             this.work = new SessionWork(this, connection.broker(), sessionId, acknowledgeMode, xa);
+            this.completions = new SendCompletions(this, "quire-send-completions-" + sessionId);
         }
         catch (final RuntimeException ex)
         {
@@ -441,9 +441,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         }
         catch (final RuntimeException ex)
         {
-            final JMSException mapped = JmsExceptions.of(ex);
-            throw mapped instanceof jakarta.jms.InvalidDestinationException ?
-                mapped : new JMSException(mapped.getMessage());
+            throw JmsExceptions.ofUnsubscribe(ex);
         }
     }
 
@@ -606,14 +604,10 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     }
 
     /**
-     * @return the thread that runs completion listeners of asynchronous sends, in send order.
+     * @return where completion listeners of asynchronous sends run, in send order.
      */
-    synchronized ExecutorService completions()
+    SendCompletions completions()
     {
-        if (completions == null)
-        {
-            completions = CallbackThreads.completionExecutor(this, "quire-send-completions-" + sessionId);
-        }
         return completions;
     }
 
@@ -641,17 +635,19 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         {
             stopping.shutdown();
         }
+        JMSException failure = null;
         for (final QuireMessageConsumer consumer : consumers)
         {
-            consumer.close();
-        }
-        synchronized (this)
-        {
-            if (completions != null)
+            try
             {
-                completions.shutdown();
+                consumer.close();
+            }
+            catch (final JMSException | RuntimeException ex)
+            {
+                failure = failure == null ? JmsExceptions.of(ex) : failure;
             }
         }
+        completions.close();
         try
         {
             work.rollbackOnClose();
@@ -659,11 +655,15 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
         }
         catch (final RuntimeException ex)
         {
-            throw JmsExceptions.of(ex);
+            failure = failure == null ? JmsExceptions.of(ex) : failure;
         }
         finally
         {
             connection.sessionClosed(this);
+        }
+        if (failure != null)
+        {
+            throw failure;
         }
     }
 

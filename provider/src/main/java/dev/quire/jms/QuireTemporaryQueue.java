@@ -22,14 +22,6 @@ public final class QuireTemporaryQueue extends QuireQueue implements TemporaryQu
         this.owner = owner;
     }
 
-    /**
-     * @return the creating connection, or null when not known here.
-     */
-    public TemporaryDestinationOwner owner()
-    {
-        return owner;
-    }
-
     @Override
     public boolean isTemporary()
     {

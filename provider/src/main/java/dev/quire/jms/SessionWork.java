@@ -199,19 +199,20 @@ final class SessionWork
      */
     void afterConsumed() throws JMSException
     {
-        if (xa && xaTransactionId != 0)
-        {
-            return;
-        }
         if (acknowledgesEachMessage())
         {
             acknowledgeConsumed();
         }
     }
 
+    /**
+     * @return true in the modes that acknowledge each message as it is consumed (auto, dups-ok), unless an
+     * XA session is associated with a branch, which acknowledges at its end.
+     */
     private boolean acknowledgesEachMessage()
     {
-        return acknowledgeMode == Session.AUTO_ACKNOWLEDGE || acknowledgeMode == Session.DUPS_OK_ACKNOWLEDGE;
+        return (acknowledgeMode == Session.AUTO_ACKNOWLEDGE || acknowledgeMode == Session.DUPS_OK_ACKNOWLEDGE) &&
+            !(xa && xaTransactionId != 0);
     }
 
     /**
@@ -240,7 +241,7 @@ final class SessionWork
      * A listener threw: in the modes that acknowledge each message, the message comes back under its
      * destination's redelivery policy, with the failure in its history.
      */
-    void listenerFailed(final Delivery delivery, final RuntimeException failure)
+    void listenerFailed(final Delivery delivery, final Throwable failure)
     {
         if (!acknowledgesEachMessage())
         {

@@ -194,4 +194,13 @@ class XaTest
         broker.xaCommit(xid, false);
         assertThat(broker.depth("orders")).isEqualTo(2);
     }
+
+    @Test
+    void shouldReportAClosedBrokerAsAnUnavailableResourceManager()
+    {
+        broker.close();
+        assertXaError(XAException.XAER_RMFAIL, () -> broker.xaStart(xid, XAResource.TMNOFLAGS));
+        assertXaError(XAException.XAER_RMFAIL, () -> broker.xaPrepare(xid));
+        assertXaError(XAException.XAER_RMFAIL, broker::xaRecover);
+    }
 }

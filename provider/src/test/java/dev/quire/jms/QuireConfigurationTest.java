@@ -27,8 +27,18 @@ class QuireConfigurationTest
         assertThat(context.redeliveryPolicies().policyFor("anything").maxDeliveries()).isEqualTo(5);
         assertThat(context.redeliveryPolicies().policyFor("anything").delayFor(2, 0.5)).isEqualTo(250);
         assertThat(configuration.toString())
-            .isEqualTo("quire:/var/lib/app/quire?durability=async&expiryQueue=Expired Messages&maxDeliveries=5" +
+            .isEqualTo("quire:/var/lib/app/quire?durability=async&expiryQueue=Expired+Messages&maxDeliveries=5" +
                 "&redeliveryDelayMs=100&redeliveryMultiplier=2.5");
+    }
+
+    @Test
+    void shouldRoundTripThroughItsUriAndHidePasswordHashesWhenPrinted()
+    {
+        final String users = "app:" + dev.quire.jms.security.PasswordHash.of("secret".toCharArray());
+        final QuireConfiguration configuration = QuireConfiguration.of(Path.of("/data/a&b?c"),
+            java.util.Map.of(QuireConfiguration.USERS, users, QuireConfiguration.CLIENT_ID, "billing 1"));
+        assertThat(QuireConfiguration.parse(configuration.toUri())).isEqualTo(configuration);
+        assertThat(configuration.toString()).doesNotContain("pbkdf2").contains("(hidden)").contains("billing+1");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.quire.jms;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -14,7 +15,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
+import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +30,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -269,5 +274,103 @@ class SpecRulesTest
             }
         }
         assertThat(received).hasSize(5).doesNotHaveDuplicates().doesNotContain(text(first));
+    }
+    @Test
+    void shouldUnsubscribeASharedDurableSubscription() throws JMSException
+    {
+        final Connection connection = closing(factory.createConnection());
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final Topic topic = session.createTopic("news");
+        session.createSharedDurableConsumer(topic, "archive").close();
+        session.unsubscribe("archive");
+        assertThatThrownBy(() -> session.unsubscribe("archive")).isInstanceOf(InvalidDestinationException.class);
+    }
+
+    @Test
+    void shouldRefuseToJoinASharedSubscriptionWithAnotherSelector() throws JMSException
+    {
+        final Connection connection = closing(factory.createConnection());
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final Topic topic = session.createTopic("news");
+        session.createSharedConsumer(topic, "desk", "region = 'EU'");
+        assertThatThrownBy(() -> session.createSharedConsumer(topic, "desk", "region = 'US'"))
+            .isInstanceOf(JMSException.class).hasMessageContaining("desk");
+    }
+
+    @Test
+    void shouldRefuseASubscriptionToAnotherConnectionsTemporaryTopic() throws JMSException
+    {
+        final Connection owner = closing(factory.createConnection());
+        final TemporaryTopic temporary = owner.createSession(false, Session.AUTO_ACKNOWLEDGE).createTemporaryTopic();
+        final Connection other = closing(factory.createConnection());
+        other.setClientID("other");
+        final Session session = other.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        assertThatThrownBy(() -> session.createDurableConsumer(temporary, "s"))
+            .isInstanceOf(InvalidDestinationException.class);
+        assertThatThrownBy(() -> session.createSharedConsumer(temporary, "s"))
+            .isInstanceOf(InvalidDestinationException.class);
+    }
+
+    @Test
+    void shouldWaitForCompletionListenersWhenTheSessionCloses() throws JMSException
+    {
+        final Connection connection = closing(factory.createConnection());
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final MessageProducer producer = session.createProducer(session.createQueue("async"));
+        final AtomicInteger completed = new AtomicInteger();
+        final int sends = 200;
+        for (int i = 0; i < sends; i++)
+        {
+            producer.send(session.createTextMessage("m" + i), new CompletionListener()
+            {
+                @Override
+                public void onCompletion(final Message message)
+                {
+                    completed.incrementAndGet();
+                }
+
+                @Override
+                public void onException(final Message message, final Exception exception)
+                {
+                    completed.incrementAndGet();
+                }
+            });
+        }
+        session.close();
+        assertThat(completed.get()).isEqualTo(sends);
+    }
+
+    @Test
+    void shouldKeepDeliveringToListenersAfterOneThrowsAnError() throws Exception
+    {
+        send("fragile", "first", "second");
+        final Connection connection = closing(factory.createConnection());
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        final AtomicInteger calls = new AtomicInteger();
+        session.createConsumer(session.createQueue("fragile")).setMessageListener(message ->
+        {
+            try
+            {
+                seen.add(text(message) + "#" + message.getIntProperty("JMSXDeliveryCount"));
+            }
+            catch (final JMSException ex)
+            {
+                throw new IllegalStateException(ex);
+            }
+            if (calls.incrementAndGet() == 1)
+            {
+                throw new AssertionError("listener bug");
+            }
+        });
+        connection.start();
+        final List<String> received = new ArrayList<>();
+        while (received.size() < 3)
+        {
+            final String next = seen.poll(10, TimeUnit.SECONDS);
+            assertThat(next).as("deliveries so far: %s", received).isNotNull();
+            received.add(next);
+        }
+        assertThat(received).containsExactlyInAnyOrder("first#1", "first#2", "second#1");
     }
 }

@@ -313,7 +313,7 @@ final class Deliveries
             ref = unexpiredFrom(queue, queue.lanes.after(ref)))
         {
             final var message = state.reader.read(ref);
-            if (filter.matches(message))
+            if (filter.matches(message, ref.deliveryCount + 1))
             {
                 browsed.add(new BrowsedMessage(ref.seq, ref.deliveryCount, message));
             }

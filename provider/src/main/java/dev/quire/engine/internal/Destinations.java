@@ -170,10 +170,12 @@ final class Destinations
         final QueueState existing = queues.get(spec.subscription());
         if (existing != null)
         {
-            if (existing.mode != SubscriptionMode.SHARED || !existing.topic.equals(topic.name))
+            if (existing.mode != SubscriptionMode.SHARED || !existing.topic.equals(topic.name) ||
+                !Objects.equals(existing.selector, spec.selector()))
             {
-                throw new BrokerException(BrokerException.Reason.SUBSCRIPTION_IN_USE,
-                    "subscription '" + spec.subscription() + "' exists with other settings");
+                throw new BrokerException(BrokerException.Reason.SUBSCRIPTION_IN_USE, "shared subscription '" +
+                    spec.subscription() + "' is in use on topic '" + existing.topic + "' with selector " +
+                    existing.selector + "; a consumer cannot join it with other settings");
             }
             return existing;
         }
