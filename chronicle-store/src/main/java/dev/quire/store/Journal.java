@@ -97,6 +97,21 @@ public interface Journal extends AutoCloseable
     ReplayResult replay(long fromPosition, Set<RecordType> types, RecordHandler handler);
 
     /**
+     * Replays, like {@link #replay(long, RecordHandler)}, every record, but leaves the properties and
+     * bodies of sent messages in the journal: the messages of {@code MESSAGE_SENT} and
+     * {@code TRANSACTION_COMMITTED} records reach {@link MessageReplayHandler#onMessage} as views that
+     * decode only their headers unless asked for more. Every record is still checked as in a full replay
+     * (type, version, checksum, lengths), and a damaged one stops the replay with {@code CORRUPT} before
+     * any of it is handed over. Meant for rebuilding an index of pending messages, whose bodies are read
+     * later by position.
+     *
+     * @param fromPosition where to start.
+     * @param handler      receives each message and every other record.
+     * @return what the replay found; {@code records} counts journal records, not messages.
+     */
+    ReplayResult replayWithoutBodies(long fromPosition, MessageReplayHandler handler);
+
+    /**
      * Opens a reader for random access by position. A reader belongs to the thread that uses it.
      *
      * @return a new reader; close it when done.

@@ -9,6 +9,7 @@ import dev.quire.store.JournalContext;
 import dev.quire.store.JournalReader;
 import dev.quire.store.JournalRecord;
 import dev.quire.store.LivePositions;
+import dev.quire.store.MessageReplayHandler;
 import dev.quire.store.RecordHandler;
 import dev.quire.store.RecordRewriter;
 import dev.quire.store.RecordType;
@@ -22,8 +23,10 @@ import dev.quire.store.chronicle.internal.DirectoryLock;
 import dev.quire.store.chronicle.internal.DiskSpaceGuard;
 import dev.quire.store.chronicle.internal.GroupCommitFlusher;
 import dev.quire.store.chronicle.internal.JournalMarker;
+import dev.quire.store.chronicle.internal.MessageHeaderDecoder;
 import dev.quire.store.chronicle.internal.RecordEnvelope;
 import dev.quire.store.chronicle.internal.StaleWriteLock;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -310,9 +313,36 @@ public final class ChronicleJournal implements Journal
     {
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(handler, "handler");
-        requireOpen();
         final RecordEnvelope envelope = new RecordEnvelope();
         final RecordEnvelope.Decoded decoded = new RecordEnvelope.Decoded();
+        return replayFrames(fromPosition, (position, frame) ->
+        {
+            final RecordType type = RecordEnvelope.peekType(frame);
+            if (type != null && !types.contains(type))
+            {
+                return false;
+            }
+            envelope.decode(frame, position, decoded);
+            handler.onRecord(position, decoded.record, decoded.origin);
+            return true;
+        });
+    }
+
+    @Override
+    public ReplayResult replayWithoutBodies(final long fromPosition, final MessageReplayHandler handler)
+    {
+        Objects.requireNonNull(handler, "handler");
+        final MessageHeaderDecoder decoder = new MessageHeaderDecoder();
+        return replayFrames(fromPosition, (position, frame) ->
+        {
+            decoder.decode(frame, position, handler);
+            return true;
+        });
+    }
+
+    private ReplayResult replayFrames(final long fromPosition, final FrameHandler frames)
+    {
+        requireOpen();
         long records = 0;
         long last = NO_POSITION;
         try (ExcerptTailer tailer = queue.createTailer())
@@ -330,15 +360,11 @@ public final class ChronicleJournal implements Journal
                         break;
                     }
                     final long position = document.index();
-                    final RecordType type = RecordEnvelope.peekType(document.wire().bytes());
-                    if (type != null && !types.contains(type))
+                    if (frames.onFrame(position, document.wire().bytes()))
                     {
-                        continue;
+                        records++;
+                        last = position;
                     }
-                    envelope.decode(document.wire().bytes(), position, decoded);
-                    handler.onRecord(position, decoded.record, decoded.origin);
-                    records++;
-                    last = position;
                 }
             }
         }
@@ -446,6 +472,18 @@ public final class ChronicleJournal implements Journal
         {
             throw new StoreException(StoreException.Kind.CLOSED, "the journal in " + context.directory() + " is closed");
         }
+    }
+
+    /**
+     * Takes one frame of a replay.
+     */
+    @FunctionalInterface
+    private interface FrameHandler
+    {
+        /**
+         * @return true when the frame was handed over (counted in the replay's result).
+         */
+        boolean onFrame(long position, Bytes<?> frame);
     }
 
     /**

@@ -5,10 +5,15 @@ import dev.quire.store.Journal;
 import dev.quire.store.JournalContext;
 import dev.quire.store.JournalReader;
 import dev.quire.store.JournalRecord;
+import dev.quire.store.MessageReplayHandler;
 import dev.quire.store.Records;
 import dev.quire.store.ReplayResult;
+import dev.quire.store.ReplayedMessage;
 import dev.quire.store.StoreException;
+import dev.quire.store.record.DestinationCreated;
+import dev.quire.store.record.DestinationKind;
 import dev.quire.store.record.MessageAcknowledged;
+import dev.quire.store.record.TransactionCommitted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -116,6 +121,45 @@ class ChronicleJournalTest
             (position, record, origin) -> replayed.add(position));
         assertThat(replayed).containsExactly(ack);
         assertThat(result.records()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReplayWithoutBodiesEveryRecordWithMessagesAsViews()
+    {
+        final Journal journal = open(Durability.NONE);
+        final long created = journal.append(new DestinationCreated("orders", DestinationKind.QUEUE));
+        final long sent = journal.append(Records.sent(1));
+        final MessageAcknowledged ack = new MessageAcknowledged("orders", 1);
+        final long transaction = journal.append(new TransactionCommitted(5, List.of(Records.sent(2), Records.sent(3)), List.of(ack)));
+        final long acked = journal.append(new MessageAcknowledged("orders", 2));
+        final List<String> seen = new ArrayList<>();
+        final ReplayResult result = journal.replayWithoutBodies(Journal.NO_POSITION, new MessageReplayHandler()
+        {
+            @Override
+            public void onMessage(final long position, final ReplayedMessage message, final long origin)
+            {
+                assertThat(origin).isEqualTo(position);
+                assertThat(message.message()).isEqualTo(Records.sent(message.messageSeq()).message());
+                seen.add(position + " message " + message.messageSeq() + " on " + message.destination() +
+                    " priority " + message.priority());
+            }
+
+            @Override
+            public void onRecord(final long position, final JournalRecord record, final long origin)
+            {
+                assertThat(origin).isEqualTo(position);
+                seen.add(position + " " + record);
+            }
+        });
+        assertThat(seen).containsExactly(
+            created + " " + new DestinationCreated("orders", DestinationKind.QUEUE),
+            sent + " message 1 on orders priority 4",
+            transaction + " message 2 on orders priority 4",
+            transaction + " message 3 on orders priority 4",
+            transaction + " " + ack,
+            acked + " " + new MessageAcknowledged("orders", 2));
+        assertThat(result.records()).isEqualTo(4);
+        assertThat(result.lastPosition()).isEqualTo(acked);
     }
 
     @Test
@@ -311,6 +355,22 @@ class ChronicleJournalTest
         assertThatThrownBy(() -> replayAll(reopened))
             .isInstanceOfSatisfying(StoreException.class, ex -> assertThat(ex.kind()).isEqualTo(StoreException.Kind.CORRUPT))
             .hasMessageContaining("position " + position);
+        assertThatThrownBy(() -> reopened.replayWithoutBodies(Journal.NO_POSITION, new MessageReplayHandler()
+        {
+            @Override
+            public void onMessage(final long at, final ReplayedMessage message, final long origin)
+            {
+                throw new AssertionError("handed over a damaged message");
+            }
+
+            @Override
+            public void onRecord(final long at, final JournalRecord record, final long origin)
+            {
+                throw new AssertionError("handed over a damaged record");
+            }
+        }))
+            .isInstanceOfSatisfying(StoreException.class, ex -> assertThat(ex.kind()).isEqualTo(StoreException.Kind.CORRUPT))
+            .hasMessageContaining("position " + position).hasMessageContaining("checksum");
     }
 
     private static int indexOf(final byte[] haystack, final byte[] needle)

@@ -41,10 +41,19 @@ final class MessageRef
 
     MessageRef(final long seq, final StoredMessage message, final boolean persistent)
     {
+        this(seq, message.priority(), message.timestamp(), message.expiration(), message.deliveryTime(), persistent);
+    }
+
+    /**
+     * A message known by its header (also one rebuilt from the journal, its body left there).
+     */
+    MessageRef(final long seq, final int priority, final long timestamp, final long expiration,
+        final long deliveryTime, final boolean persistent)
+    {
         this.seq = seq;
-        this.priority = (byte)message.priority();
-        this.expiration = message.expiration();
-        this.visibleAt = message.deliveryTime();
+        this.priority = (byte)priority;
+        this.expiration = expiration;
+        this.visibleAt = deliveryTime;
         this.persistent = persistent;
     }
 

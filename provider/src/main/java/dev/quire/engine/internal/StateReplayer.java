@@ -1,9 +1,12 @@
 package dev.quire.engine.internal;
 
+import dev.quire.engine.MessageFilter;
 import dev.quire.engine.SubscriptionMode;
 import dev.quire.store.Journal;
 import dev.quire.store.JournalRecord;
+import dev.quire.store.MessageReplayHandler;
 import dev.quire.store.RecordType;
+import dev.quire.store.ReplayedMessage;
 import dev.quire.store.record.DeliveryAttempted;
 import dev.quire.store.record.DestinationCreated;
 import dev.quire.store.record.DestinationDeleted;
@@ -20,7 +23,6 @@ import dev.quire.store.record.SnapshotEntry;
 import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.SubscriptionCreated;
 import dev.quire.store.record.SubscriptionDeleted;
-import dev.quire.store.record.TransactionCommitted;
 import dev.quire.store.record.XaCommitted;
 import dev.quire.store.record.XaPrepared;
 import dev.quire.store.record.XaRolledBack;
@@ -43,10 +45,12 @@ import java.util.Set;
  * record comes with its origin, the position at which it was first written, and origins order the
  * history as it happened. The first pass reads the destination and subscription records (and nothing
  * else is decoded). The second gathers, per message, the record that created it and every event about
- * it (acknowledged, attempted, scheduled for redelivery, moved, locked in an XA branch). At the end each
- * message lands on the queues and subscriptions that existed at its creation and its events are applied
- * in origin order, wherever compaction left their records. Events about messages whose record is gone
- * were about messages long gone.
+ * it (acknowledged, attempted, scheduled for redelivery, moved, locked in an XA branch). It reads sent
+ * messages without their bodies ({@link Journal#replayWithoutBodies}): each becomes its index entries at
+ * once, on the queues and subscriptions that existed at its creation (known from the first pass), and
+ * nothing of its record is kept but where it is. At the end its events are applied in origin order,
+ * wherever compaction left their records. Events about messages whose record is gone were about
+ * messages long gone.
  */
 final class StateReplayer
 {
@@ -60,6 +64,7 @@ final class StateReplayer
     private final Map<String, QueueState> queues = new LinkedHashMap<>();
     private final Map<String, DestinationKind> kinds = new HashMap<>();
     private final Long2ObjectHashMap<History> histories = new Long2ObjectHashMap<>();
+    private final List<History> inJournalOrder = new ArrayList<>();
     private final Map<XidValue, Branch> branches = new HashMap<>();
     private long maxSeq;
 
@@ -84,7 +89,7 @@ final class StateReplayer
                 destinations.topics.computeIfAbsent(name, TopicState::new);
             }
         });
-        journal.replay(Journal.NO_POSITION, this::onRecord);
+        journal.replayWithoutBodies(Journal.NO_POSITION, new Gatherer());
         rebuild(cleanShutdown);
     }
 
@@ -131,13 +136,6 @@ final class StateReplayer
     {
         switch (record.type())
         {
-            case MESSAGE_SENT -> created((MessageSent)record, position, origin, null);
-            case TRANSACTION_COMMITTED ->
-            {
-                final TransactionCommitted transaction = (TransactionCommitted)record;
-                transaction.sends().forEach(sent -> created(sent, position, origin, null));
-                transaction.acks().forEach(ack -> event(ack.messageSeq(), new Event(origin, position, ack, null)));
-            }
             case XA_PREPARED -> prepared((XaPrepared)record, position, origin);
             case MESSAGE_SNAPSHOT -> ((MessageSnapshot)record).messages().forEach(entry -> snapshot(entry, position));
             case XA_COMMITTED -> outcome(((XaCommitted)record).xid(), true);
@@ -149,7 +147,9 @@ final class StateReplayer
             case MESSAGE_EXPIRED -> event(((MessageExpired)record).messageSeq(), new Event(origin, position, record, null));
             default ->
             {
-                // destination and subscription records were read in the first pass
+                // destination and subscription records were read in the first pass; sent messages (also
+                // those of local transactions, whose acknowledgements come as records of their own) come
+                // through the Gatherer's onMessage
             }
         }
     }
@@ -162,20 +162,25 @@ final class StateReplayer
         {
             history = new History();
             histories.put(seq, history);
+            inJournalOrder.add(history);
         }
         return history;
     }
 
     /**
-     * A record holding the message: its first write, or a compaction copy that moved it.
+     * A record holding the message: its first write, or a compaction copy that moved it. The message
+     * becomes its index entries now: the destinations are known, and its record (perhaps a body of
+     * megabytes) need not be kept.
      */
-    private void created(final MessageSent sent, final long position, final long origin, final XidValue xid)
+    private void created(final ReplayedMessage message, final long position, final long origin, final XidValue xid)
     {
-        final History history = history(sent.messageSeq());
-        history.sent = sent;
+        final History history = history(message.messageSeq());
         history.position = position;
         history.createdOrigin = origin;
         history.xid = xid;
+        history.refs = route(message, position, origin);
+        history.send = xid == null ? null : new PendingSend(message.messageSeq(),
+            kinds.getOrDefault(message.destination(), DestinationKind.QUEUE), message.destination(), message.message(), 0);
     }
 
     /**
@@ -193,7 +198,12 @@ final class StateReplayer
 
     private void event(final long seq, final Event event)
     {
-        history(seq).events.add(event);
+        final History history = history(seq);
+        if (history.events == null)
+        {
+            history.events = new ArrayList<>(1);
+        }
+        history.events.add(event);
     }
 
     private void prepared(final XaPrepared record, final long position, final long origin)
@@ -203,7 +213,7 @@ final class StateReplayer
         branch.record = record;
         for (final MessageSent sent : record.sends())
         {
-            created(sent, position, origin, record.xid());
+            created(new DecodedMessage(sent), position, origin, record.xid());
         }
         for (final MessageAcknowledged ack : record.acks())
         {
@@ -231,18 +241,18 @@ final class StateReplayer
                 prepared.put(xid, transaction);
             }
         });
-        final List<MessageRef> pending = new ArrayList<>();
-        histories.forEach((seq, history) ->
+        final List<MessageRef> pending = new ArrayList<>(inJournalOrder.size());
+        for (final History history : inJournalOrder)
         {
             if (history.snapshot != null)
             {
                 restore(history, prepared, pending);
             }
-            else if (history.sent != null)
+            else if (history.refs != null)
             {
                 rebuild(history, prepared, pending);
             }
-        });
+        }
         for (final TransactionState branch : prepared.values())
         {
             branch.acks.forEach(ref -> ref.queue.locked++);
@@ -266,25 +276,11 @@ final class StateReplayer
         {
             return;
         }
-        final List<MessageRef> refs = new ArrayList<>(1);
-        for (final QueueState queue : targets(history.sent.destination(), history.sent.message(), history.createdOrigin))
-        {
-            final MessageRef ref = new MessageRef(history.sent.messageSeq(), history.sent.message(),
-                history.sent.message().persistent());
-            ref.queue = queue;
-            ref.position = history.position;
-            if (!history.sent.message().persistent())
-            {
-                ref.message = history.sent.message();
-            }
-            refs.add(ref);
-        }
+        final List<MessageRef> refs = history.refs;
         if (sendingBranch != null)
         {
             refs.forEach(ref -> ref.state = MessageRef.UNCOMMITTED);
-            sendingBranch.sends.add(new PendingSend(history.sent.messageSeq(),
-                kinds.getOrDefault(history.sent.destination(), DestinationKind.QUEUE), history.sent.destination(),
-                history.sent.message(), 0));
+            sendingBranch.sends.add(history.send);
             sendingBranch.routed.add(refs);
             return;
         }
@@ -337,12 +333,15 @@ final class StateReplayer
     private void applyEvents(final History history, final List<MessageRef> refs, final long since,
         final Map<XidValue, TransactionState> prepared, final List<MessageRef> pending)
     {
-        history.events.sort(Comparator.comparingLong(Event::origin));
-        for (final Event event : history.events)
+        if (history.events != null)
         {
-            if (event.origin() > since || event.xid() != null)
+            history.events.sort(Comparator.comparingLong(Event::origin));
+            for (final Event event : history.events)
             {
-                apply(event, refs, prepared);
+                if (event.origin() > since || event.xid() != null)
+                {
+                    apply(event, refs, prepared);
+                }
             }
         }
         for (final MessageRef ref : refs)
@@ -440,29 +439,57 @@ final class StateReplayer
         refs.remove(ref);
     }
 
-    private List<QueueState> targets(final String destination, final StoredMessage message, final long origin)
+    /**
+     * @return the message's index entries on the queues and subscriptions that existed at its creation;
+     *         the whole message is decoded only for a subscription's selector or a non-persistent message.
+     */
+    private List<MessageRef> route(final ReplayedMessage message, final long position, final long origin)
     {
-        final List<QueueState> targets = new ArrayList<>(1);
+        final List<MessageRef> refs = new ArrayList<>(1);
+        final String destination = message.destination();
         final DestinationKind kind = kinds.get(destination);
         if (kind == DestinationKind.QUEUE)
         {
             final QueueState queue = queues.get(destination);
             if (queue != null && queue.createdOrigin < origin)
             {
-                targets.add(queue);
+                refs.add(entry(message, queue, position));
             }
         }
         else if (kind == DestinationKind.TOPIC)
         {
+            StoredMessage whole = null;
             for (final QueueState subscription : destinations.topic(destination).subscriptions)
             {
-                if (subscription.createdOrigin < origin && subscription.routeFilter.matches(message))
+                if (subscription.createdOrigin >= origin)
                 {
-                    targets.add(subscription);
+                    continue;
                 }
+                if (subscription.routeFilter != MessageFilter.ACCEPT_ALL)
+                {
+                    whole = whole == null ? message.message() : whole;
+                    if (!subscription.routeFilter.matches(whole))
+                    {
+                        continue;
+                    }
+                }
+                refs.add(entry(message, subscription, position));
             }
         }
-        return targets;
+        return refs;
+    }
+
+    private static MessageRef entry(final ReplayedMessage message, final QueueState queue, final long position)
+    {
+        final MessageRef ref = new MessageRef(message.messageSeq(), message.priority(), message.timestamp(),
+            message.expiration(), message.deliveryTime(), message.persistent());
+        ref.queue = queue;
+        ref.position = position;
+        if (!message.persistent())
+        {
+            ref.message = message.message();
+        }
+        return ref;
     }
 
     private static MessageRef find(final List<MessageRef> refs, final String queue)
@@ -495,13 +522,86 @@ final class StateReplayer
      */
     private static final class History
     {
-        MessageSent sent;
+        List<MessageRef> refs;
         long position = Journal.NO_POSITION;
         long createdOrigin;
         XidValue xid;
+        PendingSend send;
         SnapshotEntry snapshot;
         long snapshotPosition = Journal.NO_POSITION;
-        final List<Event> events = new ArrayList<>(1);
+        List<Event> events;
+    }
+
+    /**
+     * The second pass's handler: sent messages as views without their bodies, every other record decoded.
+     */
+    private final class Gatherer implements MessageReplayHandler
+    {
+        @Override
+        public void onMessage(final long position, final ReplayedMessage message, final long origin)
+        {
+            created(message, position, origin, null);
+        }
+
+        @Override
+        public void onRecord(final long position, final JournalRecord record, final long origin)
+        {
+            StateReplayer.this.onRecord(position, record, origin);
+        }
+    }
+
+    /**
+     * A message decoded in full (the sends of an XA prepare record) seen as a replayed message.
+     */
+    private record DecodedMessage(MessageSent sent) implements ReplayedMessage
+    {
+        @Override
+        public long messageSeq()
+        {
+            return sent.messageSeq();
+        }
+
+        @Override
+        public String destination()
+        {
+            return sent.destination();
+        }
+
+        @Override
+        public boolean persistent()
+        {
+            return sent.message().persistent();
+        }
+
+        @Override
+        public int priority()
+        {
+            return sent.message().priority();
+        }
+
+        @Override
+        public long timestamp()
+        {
+            return sent.message().timestamp();
+        }
+
+        @Override
+        public long expiration()
+        {
+            return sent.message().expiration();
+        }
+
+        @Override
+        public long deliveryTime()
+        {
+            return sent.message().deliveryTime();
+        }
+
+        @Override
+        public StoredMessage message()
+        {
+            return sent.message();
+        }
     }
 
     /**

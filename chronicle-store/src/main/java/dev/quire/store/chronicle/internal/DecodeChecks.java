@@ -48,6 +48,49 @@ final class DecodeChecks
         return value;
     }
 
+    /**
+     * Skips a string written with {@code writeUtf8}: a stop-bit length in bytes (-1 for null), then the
+     * bytes.
+     *
+     * @return false when the string was null.
+     */
+    static boolean skipString(final Bytes<?> in, final String what)
+    {
+        final long length = in.readStopBit();
+        if (length == -1)
+        {
+            return false;
+        }
+        if (length < 0 || length > in.readRemaining())
+        {
+            throw corrupt(what + " length " + length + " exceeds the " + in.readRemaining() + " bytes left");
+        }
+        in.readSkip(length);
+        return true;
+    }
+
+    static void skipRequiredString(final Bytes<?> in, final String what)
+    {
+        if (!skipString(in, what))
+        {
+            throw corrupt(what + " is missing");
+        }
+    }
+
+    /**
+     * @param position the position of the record being decoded.
+     * @param ex       what went wrong decoding it.
+     * @return the failure as a store exception naming the position: CORRUPT unless it already had a kind.
+     */
+    static StoreException damaged(final long position, final RuntimeException ex)
+    {
+        if (ex instanceof StoreException store)
+        {
+            return new StoreException(store.kind(), "record at position " + position + ": " + store.getMessage(), store);
+        }
+        return new StoreException(StoreException.Kind.CORRUPT, "record at position " + position + " cannot be decoded: " + ex, ex);
+    }
+
     static StoreException corrupt(final String message)
     {
         return new StoreException(StoreException.Kind.CORRUPT, message);

@@ -11,6 +11,8 @@ import static dev.quire.store.chronicle.internal.DecodeChecks.corrupt;
 import static dev.quire.store.chronicle.internal.DecodeChecks.readCount;
 import static dev.quire.store.chronicle.internal.DecodeChecks.readLength;
 import static dev.quire.store.chronicle.internal.DecodeChecks.readString;
+import static dev.quire.store.chronicle.internal.DecodeChecks.skipRequiredString;
+import static dev.quire.store.chronicle.internal.DecodeChecks.skipString;
 
 /**
  * Encodes a {@link StoredMessage}: headers, typed properties and the body bytes.
@@ -56,26 +58,62 @@ final class MessageCodec
         final String type = readString(in);
         final String replyTo = readString(in);
         final int flags = in.readUnsignedByte();
+        final int priority = readPriority(in);
+        final long timestamp = in.readLong();
+        final long expiration = in.readLong();
+        final long deliveryTime = in.readLong();
+        final Map<String, Object> properties = readProperties(in);
+        final BodyType bodyType = readBodyType(in);
+        final byte[] body = new byte[readLength(in, "body")];
+        in.read(body);
+        return new StoredMessage(
+            messageId, correlationId, type, replyTo, (flags & FLAG_PERSISTENT) != 0, priority,
+            timestamp, expiration, deliveryTime, properties, bodyType, body);
+    }
+
+    /**
+     * Reads what an index of pending messages needs and skips the rest (ids, properties, body), checking
+     * every length and code as {@link #read(Bytes)} does, but allocating nothing.
+     *
+     * @param in     the message's bytes; left after them.
+     * @param header receives the header.
+     */
+    static void readHeader(final Bytes<?> in, final MessageHeaderFlyweight header)
+    {
+        skipString(in, "message id");
+        skipString(in, "correlation id");
+        skipString(in, "type");
+        skipString(in, "reply-to");
+        final int flags = in.readUnsignedByte();
+        final int priority = readPriority(in);
+        final long timestamp = in.readLong();
+        final long expiration = in.readLong();
+        final long deliveryTime = in.readLong();
+        header.header((flags & FLAG_PERSISTENT) != 0, priority, timestamp, expiration, deliveryTime);
+        skipProperties(in);
+        readBodyType(in);
+        in.readSkip(readLength(in, "body"));
+    }
+
+    private static int readPriority(final Bytes<?> in)
+    {
         final int priority = in.readUnsignedByte();
         if (priority > 9)
         {
             throw corrupt("message priority " + priority + " is out of range");
         }
-        final long timestamp = in.readLong();
-        final long expiration = in.readLong();
-        final long deliveryTime = in.readLong();
-        final Map<String, Object> properties = readProperties(in);
+        return priority;
+    }
+
+    private static BodyType readBodyType(final Bytes<?> in)
+    {
         final int bodyCode = in.readUnsignedByte();
         final BodyType bodyType = BodyType.fromCode(bodyCode);
         if (bodyType == null)
         {
             throw corrupt("unknown body type code " + bodyCode);
         }
-        final byte[] body = new byte[readLength(in, "body")];
-        in.read(body);
-        return new StoredMessage(
-            messageId, correlationId, type, replyTo, (flags & FLAG_PERSISTENT) != 0, priority,
-            timestamp, expiration, deliveryTime, properties, bodyType, body);
+        return bodyType;
     }
 
     private static void writeProperties(final Map<String, Object> properties, final Bytes<?> out)
@@ -138,6 +176,36 @@ final class MessageCodec
             properties.put(name, readValue(in));
         }
         return properties;
+    }
+
+    private static void skipProperties(final Bytes<?> in)
+    {
+        final int count = readCount(in, "property");
+        for (int i = 0; i < count; i++)
+        {
+            skipRequiredString(in, "property name");
+            final byte tag = in.readByte();
+            if (tag == TAG_STRING)
+            {
+                skipRequiredString(in, "string property value");
+            }
+            else
+            {
+                in.readSkip(fixedWidth(tag));
+            }
+        }
+    }
+
+    private static int fixedWidth(final byte tag)
+    {
+        return switch (tag)
+        {
+            case TAG_BOOLEAN, TAG_BYTE -> Byte.BYTES;
+            case TAG_SHORT -> Short.BYTES;
+            case TAG_INT, TAG_FLOAT -> Integer.BYTES;
+            case TAG_LONG, TAG_DOUBLE -> Long.BYTES;
+            default -> throw corrupt("unknown property type tag " + tag);
+        };
     }
 
     private static Object readValue(final Bytes<?> in)

@@ -23,6 +23,7 @@ import dev.quire.store.record.XaPrepared;
 import dev.quire.store.record.XaRolledBack;
 import dev.quire.store.record.XidValue;
 import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.collections.LongArrayList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,11 +80,7 @@ public final class RecordCodec
      */
     public static JournalRecord decode(final RecordType type, final int version, final Bytes<?> in)
     {
-        if (version != type.version())
-        {
-            throw new StoreException(StoreException.Kind.VERSION, "record type " + type + " version " + version +
-                " is not supported by this Quire (it reads version " + type.version() + ")");
-        }
+        checkVersion(type, version);
         final JournalRecord record = switch (type)
         {
             case MESSAGE_SENT -> readSent(in);
@@ -107,11 +104,54 @@ public final class RecordCodec
             case SUBSCRIPTION_DELETED -> new SubscriptionDeleted(readRequiredString(in, "subscription name"));
             case MESSAGE_SNAPSHOT -> SnapshotCodec.read(in);
         };
+        checkFullyRead(type, in);
+        return record;
+    }
+
+    /**
+     * Reads a {@code TRANSACTION_COMMITTED} payload without decoding its messages: each send is checked
+     * through the flyweight and only its offset kept.
+     *
+     * @param in          the payload, at its start; left at its end.
+     * @param slot        the flyweight that reads (and checks) each send.
+     * @param position    the record's position, for error messages.
+     * @param sendOffsets receives where each send starts, for {@link MessageHeaderFlyweight#wrap}.
+     * @return the transaction's acknowledgements.
+     */
+    static List<MessageAcknowledged> readTransactionHeaders(final Bytes<?> in, final MessageHeaderFlyweight slot,
+        final long position, final LongArrayList sendOffsets)
+    {
+        in.readSkip(Long.BYTES);
+        final int count = readCount(in, "send");
+        for (int i = 0; i < count; i++)
+        {
+            sendOffsets.addLong(in.readPosition());
+            slot.wrap(in, position);
+        }
+        return readAcks(in);
+    }
+
+    /**
+     * @throws StoreException of kind VERSION when this code cannot read that version of the type.
+     */
+    static void checkVersion(final RecordType type, final int version)
+    {
+        if (version != type.version())
+        {
+            throw new StoreException(StoreException.Kind.VERSION, "record type " + type + " version " + version +
+                " is not supported by this Quire (it reads version " + type.version() + ")");
+        }
+    }
+
+    /**
+     * @throws StoreException of kind CORRUPT when bytes are left after the record's payload.
+     */
+    static void checkFullyRead(final RecordType type, final Bytes<?> in)
+    {
         if (in.readRemaining() != 0)
         {
             throw corrupt(type + " record has " + in.readRemaining() + " unexpected trailing bytes");
         }
-        return record;
     }
 
     private static void writeSent(final MessageSent sent, final Bytes<?> out)

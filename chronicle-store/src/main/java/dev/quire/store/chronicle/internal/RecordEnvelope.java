@@ -3,7 +3,6 @@ package dev.quire.store.chronicle.internal;
 import dev.quire.store.Journal;
 import dev.quire.store.JournalRecord;
 import dev.quire.store.RecordType;
-import dev.quire.store.StoreException;
 import net.openhft.chronicle.bytes.Bytes;
 
 import java.util.zip.CRC32C;
@@ -30,6 +29,7 @@ public final class RecordEnvelope
 
     private final Bytes<byte[]> payload = Bytes.allocateElasticOnHeap(4096);
     private final CRC32C crc = new CRC32C();
+    private int version;
 
     /**
      * Creates an envelope with empty scratch buffers.
@@ -94,12 +94,34 @@ public final class RecordEnvelope
      */
     public void decode(final Bytes<?> in, final long position, final Decoded decoded)
     {
+        final RecordType type = open(in, position, decoded);
+        try
+        {
+            decoded.record = RecordCodec.decode(type, version, payload);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw DecodeChecks.damaged(position, ex);
+        }
+    }
+
+    /**
+     * Reads one frame's header, checks its type and the checksum of its payload, and keeps the payload
+     * for {@link #payload()} without decoding it.
+     *
+     * @param in       the frame's bytes.
+     * @param position the position being read, for error messages.
+     * @param decoded  receives the record's origin.
+     * @return the record's type; its encoding version is then {@link #version()}.
+     */
+    public RecordType open(final Bytes<?> in, final long position, final Decoded decoded)
+    {
         if (in.readRemaining() < HEADER_LENGTH)
         {
             throw corrupt("record at position " + position + " is too short to be a Quire record");
         }
         final int code = in.readUnsignedByte();
-        final int version = in.readUnsignedByte();
+        version = in.readUnsignedByte();
         final int flags = in.readUnsignedByte();
         final int expectedCrc = in.readInt();
         final RecordType type = RecordType.fromCode(code);
@@ -117,19 +139,23 @@ public final class RecordEnvelope
         {
             throw corrupt("record at position " + position + " fails its checksum");
         }
-        try
-        {
-            decoded.record = RecordCodec.decode(type, version, payload);
-        }
-        catch (final StoreException ex)
-        {
-            throw new StoreException(ex.kind(), "record at position " + position + ": " + ex.getMessage(), ex);
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new StoreException(StoreException.Kind.CORRUPT,
-                "record at position " + position + " cannot be decoded: " + ex, ex);
-        }
+        return type;
+    }
+
+    /**
+     * @return the payload of the frame last {@link #open opened}, positioned at its start.
+     */
+    public Bytes<?> payload()
+    {
+        return payload;
+    }
+
+    /**
+     * @return the encoding version of the frame last {@link #open opened}.
+     */
+    public int version()
+    {
+        return version;
     }
 
     /**
