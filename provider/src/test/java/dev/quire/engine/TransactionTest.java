@@ -68,6 +68,18 @@ class TransactionTest
     }
 
     @Test
+    void shouldRefuseATransactedSendToADestinationOfTheOtherKindAtOnce()
+    {
+        broker.createTopic("prices");
+        final long transaction = broker.beginTransaction();
+        broker.send(transaction, DestinationKind.QUEUE, "orders", text("kept"), 0);
+        assertThatThrownBy(() -> broker.send(transaction, DestinationKind.QUEUE, "prices", text("wrong kind"), 0))
+            .isInstanceOf(BrokerException.class).hasMessageContaining("is a topic");
+        broker.commit(transaction).join();
+        assertThat(broker.depth("orders")).isEqualTo(1);
+    }
+
+    @Test
     void shouldRedeliverTransactedAcknowledgementsOnRollbackUnderThePolicy()
     {
         fixture.send("orders", text("a"));

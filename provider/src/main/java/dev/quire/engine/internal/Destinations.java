@@ -44,17 +44,12 @@ final class Destinations
      */
     QueueState createQueue(final String name)
     {
+        requireUsableAs(DestinationKind.QUEUE, name);
         final QueueState existing = queues.get(name);
         if (existing != null)
         {
-            if (existing.isSubscription())
-            {
-                throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION,
-                    "'" + name + "' is a subscription of topic '" + existing.topic + "', not a queue");
-            }
             return existing;
         }
-        requireNotTopic(name);
         final QueueState queue = new QueueState(name);
         queue.metadataPosition = state.journal.append(new DestinationCreated(name, DestinationKind.QUEUE));
         queue.createdOrigin = queue.metadataPosition;
@@ -72,21 +67,34 @@ final class Destinations
         {
             return existing;
         }
-        if (queues.containsKey(name))
-        {
-            throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION, "'" + name + "' is a queue, not a topic");
-        }
+        requireUsableAs(DestinationKind.TOPIC, name);
         final TopicState topic = new TopicState(name);
         topic.metadataPosition = state.journal.append(new DestinationCreated(name, DestinationKind.TOPIC));
         topics.put(name, topic);
         return topic;
     }
 
-    private void requireNotTopic(final String name)
+    /**
+     * Checks, without creating anything, that a name can be used as a destination of this kind: a name
+     * is a queue, a topic or a subscription, never two of them.
+     *
+     * @throws BrokerException INVALID_DESTINATION when the name is taken by another kind.
+     */
+    void requireUsableAs(final DestinationKind kind, final String name)
     {
-        if (topics.containsKey(name))
+        final QueueState queue = queues.get(name);
+        if (kind == DestinationKind.QUEUE && queue != null && queue.isSubscription())
+        {
+            throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION,
+                "'" + name + "' is a subscription of topic '" + queue.topic + "', not a queue");
+        }
+        if (kind == DestinationKind.QUEUE && topics.containsKey(name))
         {
             throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION, "'" + name + "' is a topic, not a queue");
+        }
+        if (kind == DestinationKind.TOPIC && queue != null)
+        {
+            throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION, "'" + name + "' is a queue, not a topic");
         }
     }
 

@@ -277,6 +277,7 @@ public final class Engine implements Agent
     public void send(final long transactionId, final DestinationKind kind, final String destination,
         final StoredMessage message, final long connectionId)
     {
+        destinations.requireUsableAs(kind, destination);
         transactions.addSend(transactionId, new PendingSend(state.nextMessageSeq++, kind, destination, message, connectionId));
     }
 

@@ -98,45 +98,94 @@ final class Transactions
     {
         final TransactionState transaction = active(transactionId);
         byId.remove(transactionId);
-        commitWork(transaction, done);
+        try
+        {
+            commitWork(transaction, done);
+        }
+        catch (final RuntimeException failure)
+        {
+            redeliverAcks(transaction);
+            throw failure;
+        }
     }
 
     private void commitWork(final TransactionState transaction, final CompletableFuture<Void> done)
     {
-        final List<List<MessageRef>> routed = new ArrayList<>(transaction.sends.size());
-        final List<MessageSent> recordedSends = new ArrayList<>();
-        for (final PendingSend send : transaction.sends)
-        {
-            final List<MessageRef> refs = router.route(send.seq(), send.kind(), send.destination(), send.message(),
-                send.connectionId());
-            routed.add(refs);
-            if (Router.needsRecord(send.message(), refs))
-            {
-                recordedSends.add(new MessageSent(send.seq(), send.destination(), send.message()));
-            }
-        }
-        final List<MessageAcknowledged> recordedAcks = new ArrayList<>();
-        for (final MessageRef ref : transaction.acks)
-        {
-            if (ref.persistent && ref.queue.journaled() && ref.position != Journal.NO_POSITION)
-            {
-                recordedAcks.add(new MessageAcknowledged(ref.queue.name, ref.seq));
-            }
-            unlock(ref);
-            ref.state = MessageRef.GONE;
-        }
+        final List<List<MessageRef>> routed = route(transaction.sends);
+        final List<MessageSent> recordedSends = recordedSends(transaction.sends, routed);
+        final List<MessageAcknowledged> recordedAcks = recordedAcks(transaction.acks);
         if (recordedSends.isEmpty() && recordedAcks.isEmpty())
         {
+            consumeAcks(transaction);
             placeAll(routed, Journal.NO_POSITION);
             done.complete(null);
             return;
         }
         final long position = state.journal.append(new TransactionCommitted(transaction.id, recordedSends, recordedAcks));
+        consumeAcks(transaction);
         state.journal.afterStored(position, () ->
         {
             placeAll(routed, position);
             done.complete(null);
         });
+    }
+
+    /**
+     * @return each send's index entries, not yet on their queues (nothing is changed if routing fails).
+     */
+    private List<List<MessageRef>> route(final List<PendingSend> sends)
+    {
+        final List<List<MessageRef>> routed = new ArrayList<>(sends.size());
+        for (final PendingSend send : sends)
+        {
+            routed.add(router.route(send.seq(), send.kind(), send.destination(), send.message(), send.connectionId()));
+        }
+        return routed;
+    }
+
+    /**
+     * @return the sends a transaction's record holds: persistent messages that reach a journaled queue.
+     */
+    private static List<MessageSent> recordedSends(final List<PendingSend> sends, final List<List<MessageRef>> routed)
+    {
+        final List<MessageSent> recorded = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++)
+        {
+            final PendingSend send = sends.get(i);
+            if (Router.needsRecord(send.message(), routed.get(i)))
+            {
+                recorded.add(new MessageSent(send.seq(), send.destination(), send.message()));
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * @return the acknowledgements a transaction's record holds: of messages whose own record is journaled.
+     */
+    private static List<MessageAcknowledged> recordedAcks(final List<MessageRef> acks)
+    {
+        final List<MessageAcknowledged> recorded = new ArrayList<>();
+        for (final MessageRef ref : acks)
+        {
+            if (ref.persistent && ref.queue.journaled() && ref.position != Journal.NO_POSITION)
+            {
+                recorded.add(new MessageAcknowledged(ref.queue.name, ref.seq));
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * The transaction's acknowledged messages leave their queues; called once its record is appended.
+     */
+    private static void consumeAcks(final TransactionState transaction)
+    {
+        for (final MessageRef ref : transaction.acks)
+        {
+            unlock(ref);
+            ref.state = MessageRef.GONE;
+        }
     }
 
     private void placeAll(final List<List<MessageRef>> routed, final long position)
@@ -241,19 +290,11 @@ final class Transactions
             done.complete(XAResource.XA_RDONLY);
             return;
         }
-        final List<MessageSent> sends = new ArrayList<>();
-        for (final PendingSend send : branch.sends)
-        {
-            sends.add(new MessageSent(send.seq(), send.destination(), send.message()));
-            branch.routed.add(router.route(send.seq(), send.kind(), send.destination(), send.message(), send.connectionId()));
-        }
-        final List<MessageAcknowledged> acks = new ArrayList<>();
-        for (final MessageRef ref : branch.acks)
-        {
-            acks.add(new MessageAcknowledged(ref.queue.name, ref.seq));
-        }
+        final List<List<MessageRef>> routed = route(branch.sends);
+        branch.preparedPosition = state.journal.append(
+            new XaPrepared(xid, recordedSends(branch.sends, routed), recordedAcks(branch.acks)));
+        branch.routed.addAll(routed);
         branch.status = TransactionState.Status.PREPARED;
-        branch.preparedPosition = state.journal.append(new XaPrepared(xid, sends, acks));
         state.journal.afterFlushed(branch.preparedPosition, () -> done.complete(XAResource.XA_OK));
     }
 
