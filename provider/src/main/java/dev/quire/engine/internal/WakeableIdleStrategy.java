@@ -6,8 +6,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Spins, then yields, then parks for at most a millisecond; a thread that hands the engine work calls
- * {@link #wake()}, which unparks it at once when it is parked. Keeps an idle broker cheap and a busy
+ * {@link #wake()}, which unparks it at once when it is parking. Keeps an idle broker cheap and a busy
  * one responsive on a machine with few cores.
+ * <p>
+ * The parking phase lasts from the first park until work is found again, not just while the thread is
+ * inside {@code park}: work handed over between the engine's last look at its queue and its next park
+ * then leaves an unpark permit, and that park returns at once instead of sleeping a millisecond.
  */
 public final class WakeableIdleStrategy implements IdleStrategy
 {
@@ -16,7 +20,7 @@ public final class WakeableIdleStrategy implements IdleStrategy
     private static final long MAX_PARK_NANOS = 1_000_000;
 
     private volatile Thread owner;
-    private volatile boolean parked;
+    private volatile boolean parking;
     private int idleCount;
 
     @Override
@@ -50,9 +54,8 @@ public final class WakeableIdleStrategy implements IdleStrategy
         }
         else
         {
-            parked = true;
+            parking = true;
             LockSupport.parkNanos(this, MAX_PARK_NANOS);
-            parked = false;
         }
     }
 
@@ -60,15 +63,19 @@ public final class WakeableIdleStrategy implements IdleStrategy
     public void reset()
     {
         idleCount = 0;
+        if (parking)
+        {
+            parking = false;
+        }
     }
 
     /**
-     * Unparks the owning thread when it is parked.
+     * Unparks the owning thread when it is parking (or leaves it a permit for its next park).
      */
     public void wake()
     {
         final Thread thread = owner;
-        if (parked && thread != null)
+        if (parking && thread != null)
         {
             LockSupport.unpark(thread);
         }
