@@ -350,6 +350,22 @@ public final class Broker implements AutoCloseable
     }
 
     /**
+     * Acknowledges deliveries outside a transaction without waiting for the engine (auto-acknowledge).
+     * Unknown or already acknowledged tags are skipped.
+     *
+     * @param sessionId the session holding them.
+     * @param tags      the deliveries; the array is the engine's from now on.
+     */
+    public void acknowledgeLater(final long sessionId, final long... tags)
+    {
+        submit((engine, result) ->
+        {
+            engine.acknowledge(sessionId, 0, tags);
+            result.complete(null);
+        });
+    }
+
+    /**
      * Reports that processing a delivery failed; it comes back under its policy.
      */
     public void fail(final long sessionId, final long tag, final DeliveryFailure failure)

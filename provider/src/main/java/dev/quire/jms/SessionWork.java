@@ -11,8 +11,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TransactionRolledBackException;
 
-import java.util.ArrayList;
-import java.util.List;
+import org.agrona.collections.LongArrayList;
 
 /**
  * A session's unit of work: the deliveries the application has been given and not yet acknowledged,
@@ -27,7 +26,7 @@ final class SessionWork
     private final long sessionId;
     private final int acknowledgeMode;
     private final boolean xa;
-    private final List<Long> consumed = new ArrayList<>();
+    private final LongArrayList consumed = new LongArrayList();
     private volatile long transactionId;
     private volatile long xaTransactionId;
 
@@ -173,7 +172,7 @@ final class SessionWork
     {
         synchronized (consumed)
         {
-            final long[] tags = consumed.stream().mapToLong(Long::longValue).toArray();
+            final long[] tags = consumed.toLongArray();
             consumed.clear();
             return tags;
         }
@@ -189,19 +188,21 @@ final class SessionWork
             acknowledgeMode == Session.CLIENT_ACKNOWLEDGE ? this::acknowledgeConsumed : Acknowledger.NONE);
         synchronized (consumed)
         {
-            consumed.add(delivery.deliveryTag());
+            consumed.addLong(delivery.deliveryTag());
         }
         return message;
     }
 
     /**
-     * Acknowledges a consumed delivery now in the modes that acknowledge each message.
+     * Acknowledges a consumed delivery now in the modes that acknowledge each message. The engine is not
+     * waited for: like other brokers' auto-acknowledge, a process crash right after the message was
+     * handed over can bring it back, marked redelivered.
      */
-    void afterConsumed() throws JMSException
+    void afterConsumed()
     {
         if (acknowledgesEachMessage())
         {
-            acknowledgeConsumed();
+            broker.acknowledgeLater(sessionId, takeConsumed());
         }
     }
 
@@ -249,7 +250,7 @@ final class SessionWork
         }
         synchronized (consumed)
         {
-            consumed.remove(delivery.deliveryTag());
+            consumed.removeLong(delivery.deliveryTag());
         }
         broker.fail(sessionId, delivery.deliveryTag(),
             new DeliveryFailure(failure.getClass().getName(), failure.getMessage()));

@@ -20,11 +20,15 @@ import java.util.List;
 
 /**
  * Reads a message's body from the journal when it is dispatched or browsed, and adds the dead-letter or
- * expiry properties when it was moved.
+ * expiry properties when it was moved. The last record read is kept: the messages of one transaction or
+ * snapshot share a record and are dispatched one after another, so it is decoded once, not once each.
+ * Records never change once written, so the kept one is never stale.
  */
 final class MessageReader implements AutoCloseable
 {
     private final JournalReader reader;
+    private long lastPosition = Journal.NO_POSITION;
+    private JournalRecord lastRecord;
 
     MessageReader(final Journal journal)
     {
@@ -84,7 +88,7 @@ final class MessageReader implements AutoCloseable
      */
     private StoredMessage messageAt(final long position, final long seq)
     {
-        final JournalRecord record = reader.read(position);
+        final JournalRecord record = recordAt(position);
         if (record instanceof MessageSent single && single.messageSeq() == seq)
         {
             return single.message();
@@ -110,6 +114,16 @@ final class MessageReader implements AutoCloseable
         }
         throw new StoreException(StoreException.Kind.CORRUPT,
             "position " + position + " holds a " + record.type() + " without message " + seq);
+    }
+
+    private JournalRecord recordAt(final long position)
+    {
+        if (position != lastPosition)
+        {
+            lastRecord = reader.read(position);
+            lastPosition = position;
+        }
+        return lastRecord;
     }
 
     @Override
