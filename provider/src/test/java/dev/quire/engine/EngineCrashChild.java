@@ -57,7 +57,8 @@ public final class EngineCrashChild
         final String queue = args[2];
         switch (args[0])
         {
-            case "consume" -> consume(fixture.broker, queue);
+            case "consume" -> consume(fixture.broker, queue, true);
+            case "consume-unrecorded" -> consume(fixture.broker, queue, false);
             case "send" -> send(fixture, queue, Long.parseLong(args[3]));
             case "transact" -> transact(fixture.broker, queue, Long.parseLong(args[3]));
             case "prepare" -> prepare(fixture.broker, queue);
@@ -78,9 +79,9 @@ public final class EngineCrashChild
             BodyType.TEXT, id.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void consume(final Broker broker, final String queue)
+    private static void consume(final Broker broker, final String queue, final boolean recordAttempts)
     {
-        broker.openConsumer(broker.openSession(), ConsumerSpec.queue(queue, 1).withRecordedAttempts(true),
+        broker.openConsumer(broker.openSession(), ConsumerSpec.queue(queue, 1).withRecordedAttempts(recordAttempts),
             delivery -> System.out.println("GOT " + delivery.deliveryCount()));
     }
 

@@ -174,7 +174,7 @@ final class Deliveries
         consumer.session.unacknowledged.put(tag, ref);
         state.inFlight.put(tag, ref);
         ref.attemptUnrecorded = true;
-        if (consumer.spec.recordDeliveryAttempts() && journaled(ref))
+        if ((consumer.spec.recordDeliveryAttempts() || ref.possiblyDelivered) && journaled(ref))
         {
             state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount));
             ref.attemptUnrecorded = false;
