@@ -33,6 +33,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Broker implements AutoCloseable
 {
+    /**
+     * Names starting with this are reserved for temporary destinations ({@link #createTemporary}): such a
+     * name is never created by a send or a consumer.
+     */
+    public static final String TEMPORARY_PREFIX = "temp-";
+
     private static final System.Logger LOG = System.getLogger(Broker.class.getName());
 
     private final BrokerContext context;
@@ -109,6 +115,23 @@ public final class Broker implements AutoCloseable
         call((engine, result) ->
         {
             engine.createQueue(name);
+            result.complete(null);
+        });
+    }
+
+    /**
+     * Creates a temporary queue or topic: in memory only, never recorded, so neither it nor its messages
+     * outlive the broker. Once deleted, sending to it or consuming from it fails instead of creating it.
+     *
+     * @param kind queue or topic.
+     * @param name a new name starting with {@link #TEMPORARY_PREFIX}.
+     */
+    public void createTemporary(final DestinationKind kind, final String name)
+    {
+        requireName(name);
+        call((engine, result) ->
+        {
+            engine.createTemporary(kind, name);
             result.complete(null);
         });
     }

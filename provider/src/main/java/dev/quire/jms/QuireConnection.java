@@ -1,6 +1,7 @@
 package dev.quire.jms;
 
 import dev.quire.engine.Broker;
+import dev.quire.store.record.DestinationKind;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
@@ -353,14 +354,14 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
 
     QuireTemporaryQueue createTemporaryQueue() throws JMSException
     {
-        final QuireTemporaryQueue queue = new QuireTemporaryQueue("temp-" + UUID.randomUUID(), this);
+        final QuireTemporaryQueue queue = new QuireTemporaryQueue(Broker.TEMPORARY_PREFIX + UUID.randomUUID(), this);
         createTemporary(queue);
         return queue;
     }
 
     QuireTemporaryTopic createTemporaryTopic() throws JMSException
     {
-        final QuireTemporaryTopic topic = new QuireTemporaryTopic("temp-" + UUID.randomUUID(), this);
+        final QuireTemporaryTopic topic = new QuireTemporaryTopic(Broker.TEMPORARY_PREFIX + UUID.randomUUID(), this);
         createTemporary(topic);
         return topic;
     }
@@ -370,14 +371,8 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
         checkOpen();
         try
         {
-            if (destination.isTopic())
-            {
-                broker().createTopic(destination.name());
-            }
-            else
-            {
-                broker().createQueue(destination.name());
-            }
+            broker().createTemporary(destination.isTopic() ? DestinationKind.TOPIC : DestinationKind.QUEUE,
+                destination.name());
         }
         catch (final RuntimeException ex)
         {

@@ -15,6 +15,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
@@ -372,5 +373,18 @@ class SpecRulesTest
             received.add(next);
         }
         assertThat(received).containsExactlyInAnyOrder("first#1", "first#2", "second#1");
+    }
+
+    @Test
+    void shouldRefuseToSendToADeletedTemporaryQueue() throws JMSException
+    {
+        final Connection connection = closing(factory.createConnection());
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final TemporaryQueue replies = session.createTemporaryQueue();
+        final MessageProducer producer = session.createProducer(replies);
+        producer.send(session.createTextMessage("before"));
+        replies.delete();
+        assertThatThrownBy(() -> producer.send(session.createTextMessage("after")))
+            .isInstanceOf(InvalidDestinationException.class).hasMessageContaining("does not exist");
     }
 }

@@ -1,5 +1,6 @@
 package dev.quire.engine.internal;
 
+import dev.quire.engine.Broker;
 import dev.quire.engine.BrokerException;
 import dev.quire.engine.ConsumerSpec;
 import dev.quire.engine.MessageFilter;
@@ -96,6 +97,39 @@ final class Destinations
         {
             throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION, "'" + name + "' is a queue, not a topic");
         }
+        if (name.startsWith(Broker.TEMPORARY_PREFIX) && queue == null && !topics.containsKey(name))
+        {
+            throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION, "temporary destination '" + name +
+                "' does not exist: it was deleted or the connection that created it closed");
+        }
+    }
+
+    /**
+     * Creates a temporary queue or topic: kept in memory only, never recorded, so neither it nor the
+     * messages sent to it outlive the broker.
+     *
+     * @param name a name starting with {@link Broker#TEMPORARY_PREFIX}, new to the broker.
+     */
+    void createTemporary(final DestinationKind kind, final String name)
+    {
+        if (!name.startsWith(Broker.TEMPORARY_PREFIX) || queues.containsKey(name) || topics.containsKey(name))
+        {
+            throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION, "'" + name +
+                "' cannot be a new temporary destination: it must start with " + Broker.TEMPORARY_PREFIX +
+                " and be unused");
+        }
+        if (kind == DestinationKind.QUEUE)
+        {
+            final QueueState queue = new QueueState(name);
+            queue.temporary = true;
+            queues.put(name, queue);
+        }
+        else
+        {
+            final TopicState topic = new TopicState(name);
+            topic.temporary = true;
+            topics.put(name, topic);
+        }
     }
 
     /**
@@ -109,7 +143,10 @@ final class Destinations
         if (queue != null && !queue.isSubscription())
         {
             requireNoConsumers(queue);
-            state.journal.append(new DestinationDeleted(name));
+            if (!queue.temporary)
+            {
+                state.journal.append(new DestinationDeleted(name));
+            }
             drop(queue);
             return true;
         }
@@ -120,7 +157,10 @@ final class Destinations
             {
                 requireNoConsumers(subscription);
             }
-            state.journal.append(new DestinationDeleted(name));
+            if (!topic.temporary)
+            {
+                state.journal.append(new DestinationDeleted(name));
+            }
             for (final QueueState subscription : topic.subscriptions)
             {
                 drop(subscription);
@@ -193,6 +233,11 @@ final class Destinations
 
     private QueueState durable(final TopicState topic, final ConsumerSpec spec)
     {
+        if (topic.temporary)
+        {
+            throw new BrokerException(BrokerException.Reason.INVALID_DESTINATION,
+                "a durable subscription cannot be made on temporary topic '" + topic.name + "'");
+        }
         final QueueState existing = queues.get(spec.subscription());
         if (existing != null)
         {

@@ -170,6 +170,15 @@ public final class Engine implements Agent
     }
 
     /**
+     * @param kind queue or topic.
+     * @param name the temporary destination's name.
+     */
+    public void createTemporary(final DestinationKind kind, final String name)
+    {
+        destinations.createTemporary(kind, name);
+    }
+
+    /**
      * @param name a queue or topic.
      * @return true when something was deleted.
      */

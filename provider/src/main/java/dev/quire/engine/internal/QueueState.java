@@ -29,6 +29,8 @@ final class QueueState
     int locked;
     RedeliveryPolicy policy;
     boolean dispatchPending;
+    /** A temporary queue (or a subscription of a temporary topic): never journaled, gone with the broker. */
+    boolean temporary;
     private int nextConsumer;
 
     /**
@@ -68,7 +70,7 @@ final class QueueState
      */
     boolean journaled()
     {
-        return !isSubscription() || durable();
+        return !temporary && (!isSubscription() || durable());
     }
 
     /**

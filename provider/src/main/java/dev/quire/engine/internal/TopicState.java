@@ -13,6 +13,8 @@ final class TopicState
     final String name;
     final List<QueueState> subscriptions = new ArrayList<>(2);
     long metadataPosition = Journal.NO_POSITION;
+    /** A temporary topic: never journaled, gone with the broker. */
+    boolean temporary;
 
     TopicState(final String name)
     {
