@@ -544,6 +544,7 @@ public final class Broker implements AutoCloseable
         {
             return;
         }
+        boolean attemptsRecorded = false;
         try
         {
             submit((engine, result) ->
@@ -551,6 +552,7 @@ public final class Broker implements AutoCloseable
                 engine.recordInFlightAttempts();
                 result.complete(null);
             }).join();
+            attemptsRecorded = true;
         }
         finally
         {
@@ -563,7 +565,10 @@ public final class Broker implements AutoCloseable
                 {
                     journal.flush(journal.lastPosition());
                 }
-                ShutdownMarker.write(context.journal().directory());
+                if (attemptsRecorded)
+                {
+                    ShutdownMarker.write(context.journal().directory());
+                }
             }
             finally
             {
@@ -600,6 +605,11 @@ public final class Broker implements AutoCloseable
             }
         }
         idleStrategy.wake();
+        if (closed)
+        {
+            command.result().completeExceptionally(new BrokerException(BrokerException.Reason.CLOSED,
+                "the broker closed"));
+        }
         return command.result();
     }
 

@@ -148,6 +148,14 @@ public final class Engine implements Agent
                 ref.attemptUnrecorded = false;
             }
         }
+    }
+
+    /**
+     * The agent stops (on its own thread, after its last duty cycle): nothing reads message bodies any more.
+     */
+    @Override
+    public void onClose()
+    {
         state.reader.close();
     }
 
