@@ -347,6 +347,7 @@ public final class ChronicleJournal implements Journal
         long last = NO_POSITION;
         try (ExcerptTailer tailer = queue.createTailer())
         {
+            tailer.singleThreadedCheckDisabled(true);
             if (!positionTailer(tailer, fromPosition))
             {
                 return new ReplayResult(0, NO_POSITION, false);

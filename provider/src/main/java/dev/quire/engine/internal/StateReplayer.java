@@ -27,7 +27,6 @@ import dev.quire.store.record.XaCommitted;
 import dev.quire.store.record.XaPrepared;
 import dev.quire.store.record.XaRolledBack;
 import dev.quire.store.record.XidValue;
-import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,7 +62,7 @@ final class StateReplayer
     private final Transactions transactions;
     private final Map<String, QueueState> queues = new LinkedHashMap<>();
     private final Map<String, DestinationKind> kinds = new HashMap<>();
-    private final Long2ObjectHashMap<History> histories = new Long2ObjectHashMap<>();
+    private final SequenceTable<History> histories = new SequenceTable<>();
     private final List<History> inJournalOrder = new ArrayList<>();
     private final Map<XidValue, Branch> branches = new HashMap<>();
     private long maxSeq;
@@ -156,10 +155,12 @@ final class StateReplayer
 
     private History history(final long seq)
     {
-        maxSeq = Math.max(maxSeq, seq);
-        History history = histories.get(seq);
+        // a sequence number above every one met so far is new: no need to look for it (the usual case,
+        // as the engine numbers messages in the order it writes them)
+        History history = seq > maxSeq ? null : histories.get(seq);
         if (history == null)
         {
+            maxSeq = Math.max(maxSeq, seq);
             history = new History();
             histories.put(seq, history);
             inJournalOrder.add(history);
@@ -175,8 +176,6 @@ final class StateReplayer
     private void created(final ReplayedMessage message, final long position, final long origin, final XidValue xid)
     {
         final History history = history(message.messageSeq());
-        history.position = position;
-        history.createdOrigin = origin;
         history.xid = xid;
         history.refs = route(message, position, origin);
         history.send = xid == null ? null : new PendingSend(message.messageSeq(),
@@ -248,6 +247,10 @@ final class StateReplayer
             {
                 restore(history, prepared, pending);
             }
+            else if (history.refs != null && history.events == null && history.xid == null)
+            {
+                pending.addAll(history.refs);
+            }
             else if (history.refs != null)
             {
                 rebuild(history, prepared, pending);
@@ -276,7 +279,7 @@ final class StateReplayer
         {
             return;
         }
-        final List<MessageRef> refs = history.refs;
+        final List<MessageRef> refs = new ArrayList<>(history.refs);
         if (sendingBranch != null)
         {
             refs.forEach(ref -> ref.state = MessageRef.UNCOMMITTED);
@@ -440,23 +443,21 @@ final class StateReplayer
     }
 
     /**
-     * @return the message's index entries on the queues and subscriptions that existed at its creation;
-     *         the whole message is decoded only for a subscription's selector or a non-persistent message.
+     * @return the message's index entries on the queues and subscriptions that existed at its creation
+     *         (perhaps an unmodifiable list); the whole message is decoded only for a subscription's
+     *         selector or a non-persistent message.
      */
     private List<MessageRef> route(final ReplayedMessage message, final long position, final long origin)
     {
-        final List<MessageRef> refs = new ArrayList<>(1);
         final String destination = message.destination();
         final DestinationKind kind = kinds.get(destination);
         if (kind == DestinationKind.QUEUE)
         {
             final QueueState queue = queues.get(destination);
-            if (queue != null && queue.createdOrigin < origin)
-            {
-                refs.add(entry(message, queue, position));
-            }
+            return queue != null && queue.createdOrigin < origin ? List.of(entry(message, queue, position)) : List.of();
         }
-        else if (kind == DestinationKind.TOPIC)
+        final List<MessageRef> refs = new ArrayList<>(1);
+        if (kind == DestinationKind.TOPIC)
         {
             StoredMessage whole = null;
             for (final QueueState subscription : destinations.topic(destination).subscriptions)
@@ -523,8 +524,6 @@ final class StateReplayer
     private static final class History
     {
         List<MessageRef> refs;
-        long position = Journal.NO_POSITION;
-        long createdOrigin;
         XidValue xid;
         PendingSend send;
         SnapshotEntry snapshot;

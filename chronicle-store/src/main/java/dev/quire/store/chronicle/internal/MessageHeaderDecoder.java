@@ -40,7 +40,7 @@ public final class MessageHeaderDecoder
     public void decode(final Bytes<?> frame, final long position, final MessageReplayHandler handler)
     {
         final RecordType type = envelope.open(frame, position, decoded);
-        final Bytes<?> payload = envelope.payload();
+        final Bytes<byte[]> payload = envelope.payload();
         try
         {
             read(type, payload, position);
@@ -57,7 +57,7 @@ public final class MessageHeaderDecoder
         }
     }
 
-    private void read(final RecordType type, final Bytes<?> payload, final long position)
+    private void read(final RecordType type, final Bytes<byte[]> payload, final long position)
     {
         if (type == RecordType.MESSAGE_SENT)
         {
@@ -78,7 +78,8 @@ public final class MessageHeaderDecoder
         }
     }
 
-    private void handOverTransaction(final Bytes<?> payload, final long position, final MessageReplayHandler handler)
+    private void handOverTransaction(final Bytes<byte[]> payload, final long position,
+        final MessageReplayHandler handler)
     {
         for (int i = 0; i < sendOffsets.size(); i++)
         {

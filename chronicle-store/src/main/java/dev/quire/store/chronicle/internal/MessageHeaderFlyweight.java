@@ -4,18 +4,19 @@ import dev.quire.store.ReplayedMessage;
 import dev.quire.store.record.StoredMessage;
 import net.openhft.chronicle.bytes.Bytes;
 
-import static dev.quire.store.chronicle.internal.DecodeChecks.readRequiredString;
 import static dev.quire.store.chronicle.internal.DecodeChecks.skipRequiredString;
 
 /**
  * One message slot of a record (the encoding {@link RecordCodec} gives a sent message: sequence,
  * destination, then the message) read in place: the header is decoded, the rest is checked and
- * skipped, and {@link #destination()} and {@link #message()} decode from the payload when asked.
+ * skipped, and {@link #destination()} and {@link #message()} decode from the payload when asked (the
+ * destination through a cache of recent names).
  * Reused for every slot; valid while its payload is not overwritten.
  */
 final class MessageHeaderFlyweight implements ReplayedMessage
 {
-    private Bytes<?> payload;
+    private final DestinationNames destinations = new DestinationNames();
+    private Bytes<byte[]> payload;
     private long position;
     private long messageSeq;
     private long destinationOffset;
@@ -29,10 +30,10 @@ final class MessageHeaderFlyweight implements ReplayedMessage
     /**
      * Reads the slot at the payload's read position, leaving the read position after it.
      *
-     * @param in       the verified payload of a record.
+     * @param in       the verified payload of a record, on the heap.
      * @param position the record's position, for error messages.
      */
-    void wrap(final Bytes<?> in, final long position)
+    void wrap(final Bytes<byte[]> in, final long position)
     {
         payload = in;
         this.position = position;
@@ -62,19 +63,13 @@ final class MessageHeaderFlyweight implements ReplayedMessage
     @Override
     public String destination()
     {
-        final long readPosition = payload.readPosition();
         try
         {
-            payload.readPosition(destinationOffset);
-            return readRequiredString(payload, "destination");
+            return destinations.name(payload, destinationOffset, messageOffset);
         }
         catch (final RuntimeException ex)
         {
             throw DecodeChecks.damaged(position, ex);
-        }
-        finally
-        {
-            payload.readPosition(readPosition);
         }
     }
 

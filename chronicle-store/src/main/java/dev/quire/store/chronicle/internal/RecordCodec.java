@@ -118,7 +118,7 @@ public final class RecordCodec
      * @param sendOffsets receives where each send starts, for {@link MessageHeaderFlyweight#wrap}.
      * @return the transaction's acknowledgements.
      */
-    static List<MessageAcknowledged> readTransactionHeaders(final Bytes<?> in, final MessageHeaderFlyweight slot,
+    static List<MessageAcknowledged> readTransactionHeaders(final Bytes<byte[]> in, final MessageHeaderFlyweight slot,
         final long position, final LongArrayList sendOffsets)
     {
         in.readSkip(Long.BYTES);

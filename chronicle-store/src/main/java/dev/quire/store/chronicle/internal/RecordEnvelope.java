@@ -131,10 +131,13 @@ public final class RecordEnvelope
                 " (not a Quire journal, or damaged)");
         }
         decoded.origin = (flags & FLAG_COPIED) != 0 ? in.readLong() : position;
+        final int length = (int)in.readRemaining();
         payload.clear();
-        payload.write(in, in.readPosition(), in.readRemaining());
+        payload.ensureCapacity(length);
+        in.read(in.readPosition(), payload.underlyingObject(), 0, length);
+        payload.writePosition(length);
         crc.reset();
-        crc.update(payload.underlyingObject(), 0, (int)payload.readRemaining());
+        crc.update(payload.underlyingObject(), 0, length);
         if ((int)crc.getValue() != expectedCrc)
         {
             throw corrupt("record at position " + position + " fails its checksum");
@@ -145,7 +148,7 @@ public final class RecordEnvelope
     /**
      * @return the payload of the frame last {@link #open opened}, positioned at its start.
      */
-    public Bytes<?> payload()
+    public Bytes<byte[]> payload()
     {
         return payload;
     }
