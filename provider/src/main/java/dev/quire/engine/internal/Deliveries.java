@@ -173,14 +173,14 @@ final class Deliveries
         consumer.credit--;
         consumer.session.unacknowledged.put(tag, ref);
         state.inFlight.put(tag, ref);
-        ref.attemptUnrecorded = true;
-        if ((consumer.spec.recordDeliveryAttempts() || ref.possiblyDelivered) && journaled(ref))
+        ref.attemptUnrecorded(true);
+        if ((consumer.spec.recordDeliveryAttempts() || ref.possiblyDelivered()) && journaled(ref))
         {
             state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount));
-            ref.attemptUnrecorded = false;
+            ref.attemptUnrecorded(false);
         }
         consumer.sink.deliver(new Delivery(consumer.id, tag, queue.name, ref.destination(), ref.seq,
-            ref.deliveryCount, ref.deliveryCount > 1 || ref.possiblyDelivered, state.reader.read(ref)));
+            ref.deliveryCount, ref.deliveryCount > 1 || ref.possiblyDelivered(), state.reader.read(ref)));
     }
 
     /**
@@ -217,7 +217,7 @@ final class Deliveries
     void release(final MessageRef ref)
     {
         ref.deliveryCount--;
-        ref.attemptUnrecorded = false;
+        ref.attemptUnrecorded(false);
         ref.visibleAt = 0;
         enqueue(ref.queue, ref);
     }
@@ -232,7 +232,7 @@ final class Deliveries
     {
         final QueueState queue = ref.queue;
         final RedeliveryPolicy policy = policyOf(queue);
-        ref.attemptUnrecorded = false;
+        ref.attemptUnrecorded(false);
         ref.addFailure(failure);
         if (policy.exhausted(ref.deliveryCount))
         {

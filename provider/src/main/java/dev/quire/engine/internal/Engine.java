@@ -145,7 +145,7 @@ public final class Engine implements Agent
             if (ref.persistent && ref.queue.journaled() && ref.position != Journal.NO_POSITION)
             {
                 state.journal.append(new DeliveryAttempted(ref.queue.name, ref.seq, ref.deliveryCount));
-                ref.attemptUnrecorded = false;
+                ref.attemptUnrecorded(false);
             }
         }
     }

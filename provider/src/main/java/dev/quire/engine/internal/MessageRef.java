@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * The index entry of one message on one queue: where its record is, what dispatch needs to know, and
  * its delivery state. The body is not here for persistent messages: it stays in the journal and is read
- * when the message is dispatched. Kept small (about 80 bytes on a 64-bit JVM with compressed
- * references) because there is one per pending message; what only some messages need lives in
- * {@link Extras}. Owned by the engine thread.
+ * when the message is dispatched. Kept small (72 bytes on a 64-bit JVM with compressed references:
+ * the two delivery flags share one byte) because there is one per pending message; what only some
+ * messages need lives in {@link Extras}. Owned by the engine thread.
  */
 final class MessageRef
 {
@@ -23,6 +23,9 @@ final class MessageRef
     static final byte GONE = 4;
     static final byte UNCOMMITTED = 5;
 
+    private static final byte ATTEMPT_UNRECORDED = 1;
+    private static final byte POSSIBLY_DELIVERED = 2;
+
     final long seq;
     final long expiration;
     final byte priority;
@@ -30,13 +33,12 @@ final class MessageRef
     long position = Journal.NO_POSITION;
     long visibleAt;
     int deliveryCount;
-    boolean attemptUnrecorded;
-    boolean possiblyDelivered;
     byte state = PENDING;
     StoredMessage message;
     QueueState queue;
     MessageRef prev;
     MessageRef next;
+    private byte flags;
     private Extras extras;
 
     MessageRef(final long seq, final StoredMessage message, final boolean persistent)
@@ -104,7 +106,33 @@ final class MessageRef
      */
     int recordedDeliveryCount()
     {
-        return attemptUnrecorded ? deliveryCount - 1 : deliveryCount;
+        return attemptUnrecorded() ? deliveryCount - 1 : deliveryCount;
+    }
+
+    /**
+     * @return true while the current delivery attempt is counted but not yet recorded in the journal.
+     */
+    boolean attemptUnrecorded()
+    {
+        return (flags & ATTEMPT_UNRECORDED) != 0;
+    }
+
+    void attemptUnrecorded(final boolean unrecorded)
+    {
+        flags = (byte)(unrecorded ? flags | ATTEMPT_UNRECORDED : flags & ~ATTEMPT_UNRECORDED);
+    }
+
+    /**
+     * @return true when the message may have been delivered before a restart that did not record it.
+     */
+    boolean possiblyDelivered()
+    {
+        return (flags & POSSIBLY_DELIVERED) != 0;
+    }
+
+    void possiblyDelivered(final boolean possibly)
+    {
+        flags = (byte)(possibly ? flags | POSSIBLY_DELIVERED : flags & ~POSSIBLY_DELIVERED);
     }
 
     boolean expiredAt(final long now)

@@ -264,7 +264,7 @@ final class StateReplayer
         pending.sort(Comparator.comparingLong(ref -> ref.seq));
         for (final MessageRef ref : pending)
         {
-            ref.possiblyDelivered = ref.deliveryCount > 0 || !cleanShutdown;
+            ref.possiblyDelivered(ref.deliveryCount > 0 || !cleanShutdown);
             deliveries.enqueue(ref.queue, ref);
         }
         state.nextMessageSeq = maxSeq + 1;
@@ -401,7 +401,7 @@ final class StateReplayer
             return;
         }
         ref.deliveryCount = Math.max(ref.deliveryCount, 1);
-        ref.possiblyDelivered = true;
+        ref.possiblyDelivered(true);
         if (preparedBranch != null)
         {
             ref.state = MessageRef.IN_TRANSACTION;
