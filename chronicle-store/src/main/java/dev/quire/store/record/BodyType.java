@@ -19,6 +19,16 @@ public enum BodyType
     /** A serialized object, stored as the bytes the messaging layer produced. */
     OBJECT(5);
 
+    private static final BodyType[] BY_CODE = new BodyType[8];
+
+    static
+    {
+        for (final BodyType type : values())
+        {
+            BY_CODE[type.code] = type;
+        }
+    }
+
     private final int code;
 
     BodyType(final int code)
@@ -40,13 +50,6 @@ public enum BodyType
      */
     public static BodyType fromCode(final int code)
     {
-        for (final BodyType type : values())
-        {
-            if (type.code == code)
-            {
-                return type;
-            }
-        }
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }

@@ -249,7 +249,10 @@ final class StateReplayer
             }
             else if (history.refs != null && history.events == null && history.xid == null)
             {
-                pending.addAll(history.refs);
+                for (final MessageRef ref : history.refs)
+                {
+                    pending.add(ref);
+                }
             }
             else if (history.refs != null)
             {

@@ -40,4 +40,16 @@ class DestinationNamesTest
         }
         assertThat(in.readPosition()).isZero();
     }
+
+    @Test
+    void shouldGiveTheSameStringForANameItRemembers()
+    {
+        final Bytes<byte[]> in = Bytes.allocateElasticOnHeap();
+        in.writeUtf8("orders");
+        final long end = in.writePosition();
+        in.writeUtf8("orders");
+        final DestinationNames decoder = new DestinationNames();
+        final String first = decoder.name(in, 0, end);
+        assertThat(decoder.name(in, end, in.writePosition())).isEqualTo("orders").isSameAs(first);
+    }
 }
