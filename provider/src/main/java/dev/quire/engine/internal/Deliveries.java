@@ -174,7 +174,8 @@ final class Deliveries
         consumer.session.unacknowledged.put(tag, ref);
         state.inFlight.put(tag, ref);
         ref.attemptUnrecorded(true);
-        if ((consumer.spec.recordDeliveryAttempts() || ref.possiblyDelivered()) && journaled(ref))
+        final boolean recoveredAfterCrash = ref.possiblyDelivered() && state.recoveredFromCrash;
+        if ((consumer.spec.recordDeliveryAttempts() || recoveredAfterCrash) && journaled(ref))
         {
             state.journal.append(new DeliveryAttempted(queue.name, ref.seq, ref.deliveryCount));
             ref.attemptUnrecorded(false);

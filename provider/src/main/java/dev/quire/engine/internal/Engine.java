@@ -69,6 +69,7 @@ public final class Engine implements Agent
     public void recover(final boolean cleanShutdown)
     {
         state.now = context.clock().time();
+        state.recoveredFromCrash = !cleanShutdown;
         new StateReplayer(state, destinations, deliveries, transactions).replay(cleanShutdown);
         nextCompaction = state.now + context.compactionIntervalMillis();
     }

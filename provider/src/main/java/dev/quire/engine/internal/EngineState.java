@@ -29,6 +29,8 @@ final class EngineState
     long nextMessageSeq = 1;
     long nextDeliveryTag = 1;
     long nextId = 1;
+    /** The broker started after a crash: messages it recovered record each attempt before delivery. */
+    boolean recoveredFromCrash;
 
     EngineState(final BrokerContext context, final EngineJournal journal, final MessageReader reader)
     {
