@@ -1,5 +1,7 @@
 package dev.quire.benchmarks.workload;
 
+import java.util.List;
+
 /**
  * A named quantity a workload reports, and which way is better.
  *
@@ -30,4 +32,19 @@ public record Metric(String name, boolean higherIsBetter)
     public static final Metric HEAP_PER_MESSAGE = new Metric("heap B/msg", false);
     /** CPU used by other processes during the run, as a share of all cores. */
     public static final Metric OTHERS_CPU = new Metric("others' CPU %", false);
+
+    /** Every metric, to look one up by name. */
+    public static final List<Metric> ALL = List.of(THROUGHPUT, P50, P99, P999, SEND_RATE, DRAIN_RATE, DRAINED,
+        FILL_RATE, RESTART_SECONDS, HEAP_PER_MESSAGE, OTHERS_CPU);
+
+    /**
+     * @param name a metric's name.
+     * @return the metric.
+     * @throws IllegalArgumentException for an unknown name.
+     */
+    public static Metric named(final String name)
+    {
+        return ALL.stream().filter(metric -> metric.name().equals(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("unknown metric '" + name + "'"));
+    }
 }

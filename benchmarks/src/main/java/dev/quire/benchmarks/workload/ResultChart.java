@@ -25,7 +25,7 @@ public final class ResultChart
     private static final int COLUMNS = 4;
     private static final int PANEL_WIDTH = 300;
     private static final int PANEL_HEIGHT = 230;
-    private static final int HEADER = 60;
+    private static final int HEADER = 64;
     private static final Map<String, Color> COLOURS = Map.of(
         QuireProvider.NAME, new Color(0x1f77b4),
         ArtemisProvider.DEFAULT_NAME, new Color(0xc7c7c7),
@@ -71,8 +71,13 @@ public final class ResultChart
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
             g.drawString("Quire vs ActiveMQ Artemis — median of runs, whiskers min–max", 12, 22);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.drawString(heading, 12, 42);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            final int split = heading.indexOf("; ");
+            g.drawString(split < 0 ? heading : heading.substring(0, split + 1), 12, 38);
+            if (split >= 0)
+            {
+                g.drawString(heading.substring(split + 2), 12, 52);
+            }
             for (int i = 0; i < panels.size(); i++)
             {
                 draw(g, panels.get(i), (i % COLUMNS) * PANEL_WIDTH, HEADER + (i / COLUMNS) * PANEL_HEIGHT);
@@ -127,9 +132,9 @@ public final class ResultChart
         }
         top = top <= 0 ? 1 : top * 1.18;
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
         g.drawString(panel.workload().id() + "  " + panel.metric().name() +
-            (panel.metric().higherIsBetter() ? " (higher is better)" : " (lower is better)"), x + 10, y + 18);
+            (panel.metric().higherIsBetter() ? " (higher = better)" : " (lower = better)"), x + 10, y + 18);
         final int plotLeft = x + 20;
         final int plotBottom = y + PANEL_HEIGHT - 30;
         final int plotHeight = PANEL_HEIGHT - 70;

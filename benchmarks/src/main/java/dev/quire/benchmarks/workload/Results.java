@@ -70,13 +70,23 @@ public final class Results
     /**
      * @param workloadId a workload.
      * @param subject    a subject.
+     * @return its runs' results, in the order run.
+     */
+    public List<RunResult> runs(final String workloadId, final String subject)
+    {
+        return List.copyOf(runs.getOrDefault(workloadId, Map.of()).getOrDefault(subject, List.of()));
+    }
+
+    /**
+     * @param workloadId a workload.
+     * @param subject    a subject.
      * @param metric     a metric.
      * @return its statistics over the runs.
      */
     public RunStatistics statistics(final String workloadId, final String subject, final Metric metric)
     {
         final List<Double> values = new ArrayList<>();
-        for (final RunResult result : runs.getOrDefault(workloadId, Map.of()).getOrDefault(subject, List.of()))
+        for (final RunResult result : runs(workloadId, subject))
         {
             values.add(result.get(metric));
         }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The runner's command line: {@code --runs 3 --seconds 5 --warmup 1 --workloads W1,W4 --providers
  * quire,artemis-tuned --shallow 10000 --deep 1000000 --restart 1000000 --fill-batch 1000 --drain-seconds 60
- * --report workloads.md --chart workloads.png}; every option has a default.
+ * --report workloads.md --chart workloads.png --csv workloads.csv}; every option has a default.
  */
 public final class RunnerOptions
 {
@@ -26,6 +26,7 @@ public final class RunnerOptions
         "  --drain-seconds S longest drain of a filled queue; the rate is of what it drained (default 60)",
         "  --report FILE     Markdown report (default workloads.md)",
         "  --chart FILE      PNG chart (default workloads.png)",
+        "  --csv FILE        every run's values, to redraw with ResultRendering (default workloads.csv)",
         "Data directories go under -Dquire.bench.dir (default: the temporary directory).");
 
     private final WorkloadSettings settings = new WorkloadSettings();
@@ -34,6 +35,7 @@ public final class RunnerOptions
     private List<ProviderUnderTest> providers = Providers.NAMES.stream().map(Providers::named).toList();
     private Path report = Path.of("workloads.md");
     private Path chart = Path.of("workloads.png");
+    private Path csv = Path.of("workloads.csv");
 
     private RunnerOptions()
     {
@@ -79,6 +81,7 @@ public final class RunnerOptions
             case "--drain-seconds" -> settings.drainSeconds(Double.parseDouble(value));
             case "--report" -> report = Path.of(value);
             case "--chart" -> chart = Path.of(value);
+            case "--csv" -> csv = Path.of(value);
             default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
         }
     }
@@ -126,6 +129,14 @@ public final class RunnerOptions
     public Path report()
     {
         return report;
+    }
+
+    /**
+     * @return where to write every run's values.
+     */
+    public Path csv()
+    {
+        return csv;
     }
 
     /**

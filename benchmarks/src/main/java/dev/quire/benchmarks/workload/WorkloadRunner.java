@@ -56,8 +56,9 @@ public final class WorkloadRunner
         final String report = new ResultReport(results, heading).markdown();
         System.out.println(report);
         Files.writeString(options.report(), report);
+        ResultCsv.write(results, heading, options.csv());
         new ResultChart(results, heading).write(options.chart());
-        err.println("wrote " + options.report() + " and " + options.chart());
+        err.println("wrote " + options.report() + ", " + options.csv() + " and " + options.chart());
     }
 
     /**

@@ -50,6 +50,10 @@ class WorkloadRunnerTest
         assertThat(report).contains("| W1 | quire | msgs/s |").contains("| W9 | restart with the pending messages < 5 s |");
         new ResultChart(results, "test run").write(output.resolve("chart.png"));
         assertThat(Files.size(output.resolve("chart.png"))).isPositive();
+
+        ResultCsv.write(results, "test run", output.resolve("runs.csv"));
+        final Results read = ResultCsv.read(output.resolve("runs.csv")).getValue();
+        assertThat(new ResultReport(read, "test run").markdown()).isEqualTo(report);
     }
 
     @Test
