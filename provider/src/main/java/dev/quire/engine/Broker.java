@@ -373,17 +373,19 @@ public final class Broker implements AutoCloseable
     }
 
     /**
-     * Acknowledges deliveries outside a transaction without waiting for the engine (auto-acknowledge).
-     * Unknown or already acknowledged tags are skipped.
+     * Acknowledges deliveries outside a transaction and gives their consumer one credit back, without
+     * waiting for the engine (auto-acknowledge). Unknown or already acknowledged tags are skipped.
      *
-     * @param sessionId the session holding them.
-     * @param tags      the deliveries; the array is the engine's from now on.
+     * @param sessionId  the session holding them.
+     * @param consumerId the consumer that gets the credit.
+     * @param tags       the deliveries; the array is the engine's from now on.
      */
-    public void acknowledgeLater(final long sessionId, final long... tags)
+    public void acknowledgeLater(final long sessionId, final long consumerId, final long... tags)
     {
         submit((engine, result) ->
         {
             engine.acknowledge(sessionId, 0, tags);
+            engine.addCredit(consumerId, 1);
             result.complete(null);
         });
     }

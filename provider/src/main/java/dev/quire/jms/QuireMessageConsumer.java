@@ -181,8 +181,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
             }
         }
         final Message message = session.work().consume(delivery, request.destination());
-        session.broker().addCredit(consumerId, 1);
-        session.work().afterConsumed();
+        session.work().afterConsumed(consumerId);
         return message;
     }
 
@@ -206,7 +205,6 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
         try
         {
             final Message message = session.work().consume(delivery, request.destination());
-            session.broker().addCredit(consumerId, 1);
             try
             {
                 current.onMessage(message);
@@ -218,9 +216,10 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
             catch (final RuntimeException | Error failure)
             {
                 session.work().listenerFailed(delivery, failure);
+                session.broker().addCredit(consumerId, 1);
                 return true;
             }
-            session.work().afterConsumed();
+            session.work().afterConsumed(consumerId);
         }
         catch (final JMSException | RuntimeException ex)
         {

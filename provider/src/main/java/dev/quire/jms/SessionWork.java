@@ -194,15 +194,22 @@ final class SessionWork
     }
 
     /**
-     * Acknowledges a consumed delivery now in the modes that acknowledge each message. The engine is not
-     * waited for: like other brokers' auto-acknowledge, a process crash right after the message was
+     * The application has a delivered message: the consumer gets its credit back and, in the modes that
+     * acknowledge each message, the message is acknowledged — one queued command, the engine is not
+     * waited for. Like other brokers' auto-acknowledge, a process crash right after the message was
      * handed over can bring it back, marked redelivered.
+     *
+     * @param consumerId the consumer that delivered it.
      */
-    void afterConsumed()
+    void afterConsumed(final long consumerId)
     {
         if (acknowledgesEachMessage())
         {
-            broker.acknowledgeLater(sessionId, takeConsumed());
+            broker.acknowledgeLater(sessionId, consumerId, takeConsumed());
+        }
+        else
+        {
+            broker.addCredit(consumerId, 1);
         }
     }
 
