@@ -62,12 +62,6 @@ public final class ArtemisProvider implements ProviderUnderTest
     }
 
     @Override
-    public boolean isArtemis()
-    {
-        return true;
-    }
-
-    @Override
     public RunningBroker start(final Path directory)
     {
         final Configuration configuration = new ConfigurationImpl()

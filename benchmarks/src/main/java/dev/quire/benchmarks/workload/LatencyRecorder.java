@@ -31,14 +31,6 @@ public final class LatencyRecorder
     }
 
     /**
-     * @return how many latencies were recorded.
-     */
-    public long count()
-    {
-        return histogram.getTotalCount();
-    }
-
-    /**
      * @param percentile 0 to 100.
      * @return the latency at that percentile in microseconds.
      */

@@ -17,9 +17,4 @@ public interface ProviderUnderTest
      * @return the started broker.
      */
     RunningBroker start(Path directory);
-
-    /**
-     * @return whether this is one of the Artemis configurations Quire is compared with.
-     */
-    boolean isArtemis();
 }

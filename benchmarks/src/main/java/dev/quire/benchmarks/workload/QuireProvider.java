@@ -24,12 +24,6 @@ public final class QuireProvider implements ProviderUnderTest
     }
 
     @Override
-    public boolean isArtemis()
-    {
-        return false;
-    }
-
-    @Override
     public RunningBroker start(final Path directory)
     {
         final QuireConnectionFactory factory = new QuireConnectionFactory("quire:" + directory + "?durability=sync");
