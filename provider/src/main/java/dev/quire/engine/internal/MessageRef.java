@@ -47,7 +47,9 @@ final class MessageRef
     }
 
     /**
-     * A message known by its header (also one rebuilt from the journal, its body left there).
+     * A message known by its header (also one rebuilt from the journal, its body left there). A delivery
+     * time not after its timestamp means no delivery delay: the message is visible at once, even when the
+     * sender's clock is a little ahead of the engine's.
      */
     MessageRef(final long seq, final int priority, final long timestamp, final long expiration,
         final long deliveryTime, final boolean persistent)
@@ -55,7 +57,7 @@ final class MessageRef
         this.seq = seq;
         this.priority = (byte)priority;
         this.expiration = expiration;
-        this.visibleAt = deliveryTime;
+        this.visibleAt = deliveryTime > timestamp ? deliveryTime : 0;
         this.persistent = persistent;
     }
 
