@@ -234,7 +234,9 @@ public final class Broker implements AutoCloseable
     }
 
     /**
-     * Sends a message inside a transaction: invisible until the transaction commits.
+     * Sends a message inside a transaction: invisible until the transaction commits. Does not wait: a
+     * send the engine refuses (a destination of the other kind, a deleted temporary one) makes the
+     * transaction's commit or prepare fail and roll back, naming the refusal.
      */
     public void send(final long transactionId, final DestinationKind kind, final String destination,
         final StoredMessage message, final long connectionId)
@@ -242,7 +244,7 @@ public final class Broker implements AutoCloseable
         Objects.requireNonNull(kind, "kind");
         requireName(destination);
         Objects.requireNonNull(message, "message");
-        call((engine, result) ->
+        submit((engine, result) ->
         {
             engine.send(transactionId, kind, destination, message, connectionId);
             result.complete(null);

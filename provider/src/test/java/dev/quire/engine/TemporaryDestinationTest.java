@@ -69,8 +69,9 @@ class TemporaryDestinationTest
         assertThatThrownBy(() -> broker.openConsumer(broker.openSession(), ConsumerSpec.queue(QUEUE, 1), new CollectingSink()))
             .isInstanceOf(BrokerException.class).hasMessageContaining("does not exist");
         final long transaction = broker.beginTransaction();
-        assertThatThrownBy(() -> broker.send(transaction, DestinationKind.QUEUE, QUEUE, text("in a transaction"), 0))
-            .isInstanceOf(BrokerException.class).hasMessageContaining("does not exist");
+        broker.send(transaction, DestinationKind.QUEUE, QUEUE, text("in a transaction"), 0);
+        assertThatThrownBy(() -> broker.commit(transaction).join())
+            .rootCause().isInstanceOf(BrokerException.class).hasMessageContaining("does not exist");
     }
 
     @Test

@@ -203,4 +203,15 @@ class XaTest
         assertXaError(XAException.XAER_RMFAIL, () -> broker.xaPrepare(xid));
         assertXaError(XAException.XAER_RMFAIL, broker::xaRecover);
     }
+
+    @Test
+    void shouldRollBackABranchWhoseSendWasRefusedAtPrepare() throws XAException
+    {
+        broker.createTopic("prices");
+        final long transaction = broker.xaStart(xid, XAResource.TMNOFLAGS);
+        broker.send(transaction, DestinationKind.QUEUE, "prices", text("wrong kind"), 0);
+        broker.xaEnd(xid, XAResource.TMSUCCESS);
+        assertXaError(XAException.XA_RBROLLBACK, () -> broker.xaPrepare(xid));
+        assertThat(broker.xaRecover()).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.quire.engine.internal;
 
 import dev.quire.engine.BrokerContext;
+import dev.quire.engine.BrokerException;
 import dev.quire.engine.BrowsedMessage;
 import dev.quire.engine.ConsumerSpec;
 import dev.quire.engine.DeliverySink;
@@ -290,13 +291,22 @@ public final class Engine implements Agent
     }
 
     /**
-     * Sends a message inside a transaction: invisible until it commits.
+     * Sends a message inside a transaction: invisible until it commits. A refused send makes the transaction
+     * roll back at its commit or prepare.
      */
     public void send(final long transactionId, final DestinationKind kind, final String destination,
         final StoredMessage message, final long connectionId)
     {
-        destinations.requireUsableAs(kind, destination);
-        transactions.addSend(transactionId, new PendingSend(state.nextMessageSeq++, kind, destination, message, connectionId));
+        try
+        {
+            destinations.requireUsableAs(kind, destination);
+            transactions.addSend(transactionId, new PendingSend(state.nextMessageSeq++, kind, destination, message,
+                connectionId));
+        }
+        catch (final BrokerException refused)
+        {
+            transactions.sendFailed(transactionId, refused);
+        }
     }
 
     // ---- sessions and consumers -------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.quire.engine.internal;
 
+import dev.quire.engine.BrokerException;
 import dev.quire.store.Journal;
 import dev.quire.store.record.XidValue;
 
@@ -28,6 +29,8 @@ final class TransactionState
     final List<MessageRef> acks = new ArrayList<>();
     final List<List<MessageRef>> routed = new ArrayList<>();
     Status status = Status.ACTIVE;
+    /** The first send that failed (sends are not waited for): the transaction can then only roll back. */
+    BrokerException failedSend;
     long preparedPosition = Journal.NO_POSITION;
 
     TransactionState(final long id, final XidValue xid)

@@ -74,6 +74,28 @@ final class Transactions
         active(transactionId).sends.add(send);
     }
 
+    /**
+     * A send in the transaction was refused. Sends are not waited for, so the failure is kept and the
+     * transaction's commit or prepare reports it and rolls back.
+     */
+    void sendFailed(final long transactionId, final BrokerException failure)
+    {
+        final TransactionState transaction = byId.get(transactionId);
+        if (transaction != null && transaction.failedSend == null)
+        {
+            transaction.failedSend = failure;
+        }
+    }
+
+    private static void requireNoFailedSend(final TransactionState transaction)
+    {
+        if (transaction.failedSend != null)
+        {
+            throw new BrokerException(transaction.failedSend.reason(), "the transaction rolled back because a send " +
+                "in it failed: " + transaction.failedSend.getMessage());
+        }
+    }
+
     void addAck(final long transactionId, final MessageRef ref)
     {
         active(transactionId).acks.add(ref);
@@ -100,6 +122,7 @@ final class Transactions
         byId.remove(transactionId);
         try
         {
+            requireNoFailedSend(transaction);
             commitWork(transaction, done);
         }
         catch (final RuntimeException failure)
@@ -274,10 +297,10 @@ final class Transactions
     void xaPrepare(final XidValue xid, final CompletableFuture<Integer> done) throws XAException
     {
         final TransactionState branch = branch(xid);
-        if (branch.status == TransactionState.Status.ROLLBACK_ONLY)
+        if (branch.status == TransactionState.Status.ROLLBACK_ONLY || branch.failedSend != null)
         {
             discard(branch);
-            throw xa(XAException.XA_RBROLLBACK, "branch " + xid + " was marked rollback-only");
+            throw xa(XAException.XA_RBROLLBACK, rollbackOnlyReason(branch));
         }
         if (branch.status != TransactionState.Status.ENDED)
         {
@@ -303,10 +326,10 @@ final class Transactions
         final TransactionState branch = branch(xid);
         if (onePhase)
         {
-            if (branch.status == TransactionState.Status.ROLLBACK_ONLY)
+            if (branch.status == TransactionState.Status.ROLLBACK_ONLY || branch.failedSend != null)
             {
                 discard(branch);
-                throw xa(XAException.XA_RBROLLBACK, "branch " + xid + " was marked rollback-only");
+                throw xa(XAException.XA_RBROLLBACK, rollbackOnlyReason(branch));
             }
             if (branch.status != TransactionState.Status.ENDED)
             {
@@ -349,6 +372,12 @@ final class Transactions
             state.journal.append(new XaRolledBack(xid));
         }
         discard(branch);
+    }
+
+    private static String rollbackOnlyReason(final TransactionState branch)
+    {
+        return branch.failedSend != null ? "branch " + branch.xid + " rolled back because a send in it failed: " +
+            branch.failedSend.getMessage() : "branch " + branch.xid + " was marked rollback-only";
     }
 
     private void discard(final TransactionState branch)
