@@ -73,7 +73,7 @@ public final class RecordEnvelope
         {
             out.writeLong(origin);
         }
-        out.write(payload, payload.readPosition(), length);
+        out.write(payload.underlyingObject(), (int)payload.readPosition(), length);
     }
 
     /**
