@@ -15,6 +15,7 @@ import javax.transaction.xa.XAResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static dev.quire.engine.BrokerFixture.text;
@@ -93,6 +94,22 @@ class EngineCompactionTest
             maxFiles = Math.max(maxFiles, cycleFiles());
         }
         assertThat(maxFiles).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void shouldCompactWhileASynchronousSendWaitsForItsFlush()
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            churn("traffic", 5);
+            fixture.advance(1_000);
+        }
+        final CompletableFuture<Void> stored = fixture.broker.send(DestinationKind.QUEUE, "orders", text("in flight"), 0);
+        final CompactionReport report = fixture.broker.compact();
+        stored.join();
+        assertThat(report.cyclesDeleted()).as("old cycles deleted while a send in the current cycle waited for the disk")
+            .isPositive();
+        assertThat(fixture.broker.depth("orders")).isEqualTo(1);
     }
 
     @Test

@@ -86,9 +86,14 @@ final class EngineJournal
         return ran;
     }
 
-    boolean hasWaiting()
+    /**
+     * @return the position of the oldest record whose action still waits for the disk, or
+     *         {@link Journal#NO_POSITION} when nothing waits.
+     */
+    long oldestWaitingPosition()
     {
-        return !waiting.isEmpty();
+        final Waiting oldest = waiting.peekFirst();
+        return oldest == null ? Journal.NO_POSITION : oldest.position;
     }
 
     private record Waiting(long position, Runnable action)
