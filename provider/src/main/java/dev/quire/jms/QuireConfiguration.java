@@ -13,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -214,11 +213,11 @@ public final class QuireConfiguration implements Serializable
             .expiryQueue(brokerSettings.get(EXPIRY_QUEUE));
         if (brokerSettings.containsKey(COMPACTION_INTERVAL))
         {
-            context.compactionIntervalMillis(number(brokerSettings, COMPACTION_INTERVAL, 0).longValue());
+            context.compactionIntervalMillis(wholeNumber(brokerSettings, COMPACTION_INTERVAL, 0, Long.MAX_VALUE));
         }
         if (brokerSettings.containsKey(COMPACTION_MAX_LIVE_FRACTION))
         {
-            context.compactionMaxLiveFraction(number(brokerSettings, COMPACTION_MAX_LIVE_FRACTION, 0).doubleValue());
+            context.compactionMaxLiveFraction(decimal(brokerSettings, COMPACTION_MAX_LIVE_FRACTION, 0));
         }
         try
         {
@@ -233,27 +232,24 @@ public final class QuireConfiguration implements Serializable
     private static RedeliveryPolicy redeliveryPolicy(final Map<String, String> settings)
     {
         final RedeliveryPolicy defaults = RedeliveryPolicy.DEFAULT;
+        final long initialDelay = wholeNumber(settings, REDELIVERY_DELAY, defaults.initialDelayMillis(), Long.MAX_VALUE);
+        final double multiplier = decimal(settings, REDELIVERY_MULTIPLIER, defaults.multiplier());
+        final long maxDelay = wholeNumber(settings, REDELIVERY_MAX_DELAY, defaults.maxDelayMillis(), Long.MAX_VALUE);
+        final double jitter = decimal(settings, REDELIVERY_JITTER, defaults.jitter());
+        final int maxDeliveries = (int)wholeNumber(settings, MAX_DELIVERIES, defaults.maxDeliveries(), Integer.MAX_VALUE);
         try
         {
-            return new RedeliveryPolicy(
-                number(settings, REDELIVERY_DELAY, defaults.initialDelayMillis()).longValue(),
-                number(settings, REDELIVERY_MULTIPLIER, defaults.multiplier()).doubleValue(),
-                number(settings, REDELIVERY_MAX_DELAY, defaults.maxDelayMillis()).longValue(),
-                number(settings, REDELIVERY_JITTER, defaults.jitter()).doubleValue(),
-                number(settings, MAX_DELIVERIES, defaults.maxDeliveries()).intValue(),
+            return new RedeliveryPolicy(initialDelay, multiplier, maxDelay, jitter, maxDeliveries,
                 settings.getOrDefault(DEAD_LETTER_QUEUE, defaults.deadLetterQueue()));
         }
         catch (final IllegalArgumentException ex)
         {
-            if (ex.getMessage() != null && ex.getMessage().startsWith("Quire setting"))
-            {
-                throw ex;
-            }
             throw new IllegalArgumentException("Quire redelivery settings are invalid: " + ex.getMessage(), ex);
         }
     }
 
-    private static Number number(final Map<String, String> settings, final String key, final Number fallback)
+    private static long wholeNumber(final Map<String, String> settings, final String key, final long fallback,
+        final long max)
     {
         final String value = settings.get(key);
         if (value == null)
@@ -262,8 +258,35 @@ public final class QuireConfiguration implements Serializable
         }
         try
         {
-            return value.contains(".") || value.toLowerCase(Locale.ROOT).contains("e") ?
-                Double.valueOf(value) : Long.valueOf(value);
+            final long number = Long.parseLong(value);
+            if (number > max || number < -max - 1)
+            {
+                throw new NumberFormatException("out of range");
+            }
+            return number;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("Quire setting '" + key + "' must be a whole number up to " + max +
+                " but was '" + value + "'");
+        }
+    }
+
+    private static double decimal(final Map<String, String> settings, final String key, final double fallback)
+    {
+        final String value = settings.get(key);
+        if (value == null)
+        {
+            return fallback;
+        }
+        try
+        {
+            final double number = Double.parseDouble(value);
+            if (!Double.isFinite(number))
+            {
+                throw new NumberFormatException("not finite");
+            }
+            return number;
         }
         catch (final NumberFormatException ex)
         {

@@ -87,4 +87,18 @@ class QuireConfigurationTest
         assertThat(QuireConfiguration.parse("quire:/tmp/q?maxDeliveries=3&durability=sync"))
             .isEqualTo(QuireConfiguration.of(Path.of("/tmp/q"), Map.of("durability", "sync", "maxDeliveries", "3")));
     }
+
+    @Test
+    void shouldRefuseFractionsAndOverflowsForWholeNumberSettings()
+    {
+        assertThatThrownBy(() -> QuireConfiguration.parse("quire:/tmp/q?maxDeliveries=2.5"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'maxDeliveries'")
+            .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> QuireConfiguration.parse("quire:/tmp/q?maxDeliveries=3000000000"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'maxDeliveries'");
+        assertThatThrownBy(() -> QuireConfiguration.parse("quire:/tmp/q?redeliveryMultiplier=NaN"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'redeliveryMultiplier'");
+        assertThatThrownBy(() -> QuireConfiguration.parse("quire:/tmp/q?redeliveryDelayMs=1e3"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'redeliveryDelayMs'");
+    }
 }
