@@ -115,10 +115,21 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
     @Override
     public JMSContext createContext(final String userName, final String password, final int sessionMode)
     {
+        return openContext(userName, password, sessionMode, false);
+    }
+
+    /**
+     * Opens a connection and a context that owns it; the connection closes again when the context
+     * cannot be made.
+     *
+     * @param xa true for an XA context.
+     */
+    QuireJMSContext openContext(final String userName, final String password, final int sessionMode, final boolean xa)
+    {
         final QuireConnection connection = QuireJMSContext.call(() -> open(userName, password));
         try
         {
-            return new QuireJMSContext(connection, new AtomicInteger(1), sessionMode);
+            return new QuireJMSContext(connection, new AtomicInteger(1), sessionMode, xa);
         }
         catch (final JMSRuntimeException ex)
         {

@@ -1,7 +1,6 @@
 package dev.quire.jms;
 
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.XAConnection;
 import jakarta.jms.XAConnectionFactory;
 import jakarta.jms.XAJMSContext;
@@ -10,7 +9,6 @@ import jakarta.jms.XAQueueConnectionFactory;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connection factory whose connections also make XA sessions, for transaction managers (Narayana, an
@@ -82,15 +80,6 @@ public class QuireXAConnectionFactory extends QuireConnectionFactory
     @Override
     public XAJMSContext createXAContext(final String userName, final String password)
     {
-        final QuireConnection connection = QuireJMSContext.call(() -> open(userName, password));
-        try
-        {
-            return new QuireJMSContext(connection, new AtomicInteger(1), XAJMSContext.SESSION_TRANSACTED, true);
-        }
-        catch (final JMSRuntimeException ex)
-        {
-            QuireJMSContext.run(connection::close);
-            throw ex;
-        }
+        return openContext(userName, password, XAJMSContext.SESSION_TRANSACTED, true);
     }
 }
