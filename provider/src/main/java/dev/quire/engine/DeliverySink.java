@@ -2,7 +2,9 @@ package dev.quire.engine;
 
 /**
  * Where the engine hands a consumer its deliveries. Called on the engine thread, at most as many times
- * as the consumer has credit; it must only enqueue and return.
+ * as the consumer has credit; it must only enqueue and return. After each round of work that handed the
+ * sink deliveries, the engine calls {@link #handedOver()} once: the moment to wake the application's
+ * thread, so that a burst of deliveries costs one wake-up rather than one each.
  */
 @FunctionalInterface
 public interface DeliverySink
@@ -11,6 +13,14 @@ public interface DeliverySink
      * @param delivery the message delivered.
      */
     void deliver(Delivery delivery);
+
+    /**
+     * The engine finished a round of work that handed this sink at least one delivery. Called on the
+     * engine thread; it must only signal and return.
+     */
+    default void handedOver()
+    {
+    }
 
     /**
      * Takes back every delivery the sink holds that the application has not been given yet (a prefetch

@@ -94,6 +94,10 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
      */
     boolean awaitStarted(final long deadlineNanos) throws InterruptedException
     {
+        if (started)
+        {
+            return true;
+        }
         synchronized (startLock)
         {
             while (!started && !closed)

@@ -13,7 +13,6 @@ import jakarta.jms.TopicSubscriber;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +28,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
     private final QuireSession session;
     private final ConsumerRequest request;
     private final long consumerId;
-    private final LinkedBlockingDeque<Delivery> buffer = new LinkedBlockingDeque<>();
+    private final DeliveryBuffer buffer = new DeliveryBuffer();
     private volatile MessageListener listener;
     private volatile boolean closed;
     private Class<?> bodyType;
@@ -56,7 +55,13 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
     @Override
     public void deliver(final Delivery delivery)
     {
-        buffer.addLast(delivery);
+        buffer.add(delivery);
+    }
+
+    @Override
+    public void handedOver()
+    {
+        buffer.wakeWaiter();
         session.deliveryArrived();
     }
 
@@ -115,7 +120,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
         final long deadline = forever ? 0 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try
         {
-            while (!closed)
+            while (!closed && !Thread.currentThread().isInterrupted())
             {
                 final long remaining = forever ? WAIT_SLICE_NANOS : deadline - System.nanoTime();
                 if (remaining <= 0)
@@ -125,7 +130,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
                 final long slice = Math.min(remaining, WAIT_SLICE_NANOS);
                 if (session.connection().awaitStarted(System.nanoTime() + slice))
                 {
-                    final Delivery delivery = buffer.pollFirst(slice, TimeUnit.NANOSECONDS);
+                    final Delivery delivery = buffer.poll(slice);
                     if (delivery != null)
                     {
                         return take(delivery);
@@ -197,7 +202,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
         {
             return false;
         }
-        final Delivery delivery = buffer.pollFirst();
+        final Delivery delivery = buffer.poll();
         if (delivery == null)
         {
             return false;
@@ -252,7 +257,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
     public long[] withdraw()
     {
         final List<Delivery> drained = new ArrayList<>();
-        buffer.drainTo(drained);
+        buffer.drain(drained::add);
         return drained.stream().mapToLong(Delivery::deliveryTag).toArray();
     }
 
@@ -285,6 +290,7 @@ public final class QuireMessageConsumer implements MessageConsumer, QueueReceive
             return;
         }
         closed = true;
+        buffer.wakeWaiter();
         session.awaitListenerIdle();
         try
         {

@@ -36,12 +36,14 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
     private int priority = Message.DEFAULT_PRIORITY;
     private long timeToLive = Message.DEFAULT_TIME_TO_LIVE;
     private long deliveryDelay = Message.DEFAULT_DELIVERY_DELAY;
+    private final UnconfirmedSends unconfirmed;
     private volatile boolean closed;
 
     QuireMessageProducer(final QuireSession session, final QuireDestination destination)
     {
         this.session = session;
         this.destination = destination;
+        this.unconfirmed = new UnconfirmedSends(failure -> session.connection().reportAsync(JmsExceptions.of(failure)));
     }
 
     @Override
@@ -307,9 +309,14 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
         {
             throw JmsExceptions.of(ex);
         }
-        if (listener == null)
+        if (listener == null && mode == DeliveryMode.NON_PERSISTENT && unconfirmed.mayLeaveUnconfirmed(target))
+        {
+            unconfirmed.add(done);
+        }
+        else if (listener == null)
         {
             await(done);
+            unconfirmed.confirmed(target);
         }
         else
         {
@@ -383,6 +390,7 @@ public final class QuireMessageProducer implements MessageProducer, QueueSender,
         if (!closed)
         {
             closed = true;
+            unconfirmed.settleAll();
             session.producerClosed(this);
         }
     }

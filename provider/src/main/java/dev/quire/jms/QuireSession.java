@@ -58,7 +58,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
     private final SessionWork work;
     private final QuireXAResource xaResource;
     private volatile boolean closed;
-    private ListenerDispatcher dispatcher;
+    private volatile ListenerDispatcher dispatcher;
     private final SendCompletions completions;
 
     /**
@@ -558,13 +558,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
 
     void connectionStarted()
     {
-        synchronized (deliveryLock)
-        {
-            if (dispatcher != null)
-            {
-                dispatcher.wake();
-            }
-        }
+        deliveryArrived();
         for (final QuireMessageConsumer consumer : consumers)
         {
             consumer.connectionStarted();
@@ -581,11 +575,7 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
 
     void awaitListenerIdle()
     {
-        final ListenerDispatcher current;
-        synchronized (deliveryLock)
-        {
-            current = dispatcher;
-        }
+        final ListenerDispatcher current = dispatcher;
         if (current != null)
         {
             current.awaitIdle();
@@ -594,12 +584,10 @@ public final class QuireSession implements Session, QueueSession, TopicSession, 
 
     void deliveryArrived()
     {
-        synchronized (deliveryLock)
+        final ListenerDispatcher current = dispatcher;
+        if (current != null)
         {
-            if (dispatcher != null)
-            {
-                dispatcher.wake();
-            }
+            current.wake();
         }
     }
 

@@ -334,4 +334,38 @@ class ClassicApiTest
         connection.close();
         assertThatThrownBy(connection::createSession).isInstanceOf(jakarta.jms.IllegalStateException.class);
     }
+
+    @Test
+    void shouldDeliverEveryNonPersistentMessageSentWithoutWaitingInOrder() throws JMSException
+    {
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final Queue queue = session.createQueue("ticks");
+        final MessageProducer producer = session.createProducer(queue);
+        producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        final int count = UnconfirmedSends.WINDOW * 3;
+        for (int i = 0; i < count; i++)
+        {
+            producer.send(session.createTextMessage(Integer.toString(i)));
+        }
+        producer.close();
+        final MessageConsumer consumer = session.createConsumer(queue);
+        for (int i = 0; i < count; i++)
+        {
+            assertThat(text(consumer.receive(5_000))).isEqualTo(Integer.toString(i));
+        }
+        assertThat(consumer.receiveNoWait()).isNull();
+    }
+
+    @Test
+    void shouldFailANonPersistentSendToATopicsNameInTheSendCall() throws JMSException
+    {
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        session.createConsumer(session.createTopic("prices"));
+        final MessageProducer producer = session.createProducer(session.createQueue("prices"));
+        producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+
+        assertThatThrownBy(() -> producer.send(session.createTextMessage("x")))
+            .isInstanceOf(jakarta.jms.InvalidDestinationException.class)
+            .hasMessageContaining("is a topic");
+    }
 }

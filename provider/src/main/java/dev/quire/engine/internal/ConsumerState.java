@@ -17,6 +17,8 @@ final class ConsumerState
     int credit;
     /** A stopped consumer (its connection is stopped) keeps its credit but is given nothing. */
     boolean stopped;
+    /** Handed deliveries in the current round of engine work; its sink is told at the round's end. */
+    boolean handedOver;
 
     ConsumerState(final long id, final SessionState session, final QueueState queue, final ConsumerSpec spec,
         final DeliverySink sink, final boolean ownsQueue)

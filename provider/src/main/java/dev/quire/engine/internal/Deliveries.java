@@ -24,6 +24,7 @@ final class Deliveries
 {
     private final EngineState state;
     private final Destinations destinations;
+    private final List<ConsumerState> handedOver = new ArrayList<>();
 
     Deliveries(final EngineState state, final Destinations destinations)
     {
@@ -182,6 +183,25 @@ final class Deliveries
         }
         consumer.sink.deliver(new Delivery(consumer.id, tag, queue.name, ref.destination(), ref.seq,
             ref.deliveryCount, ref.deliveryCount > 1 || ref.possiblyDelivered(), state.reader.read(ref)));
+        if (!consumer.handedOver)
+        {
+            consumer.handedOver = true;
+            handedOver.add(consumer);
+        }
+    }
+
+    /**
+     * Ends a round of engine work: tells each consumer's sink that was handed deliveries in it.
+     */
+    void endRound()
+    {
+        for (int i = 0; i < handedOver.size(); i++)
+        {
+            final ConsumerState consumer = handedOver.get(i);
+            consumer.handedOver = false;
+            consumer.sink.handedOver();
+        }
+        handedOver.clear();
     }
 
     /**

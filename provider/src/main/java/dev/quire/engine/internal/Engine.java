@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  */
 public final class Engine implements Agent
 {
-    private static final int COMMAND_LIMIT = 256;
+    private static final int COMMAND_LIMIT = 32;
 
     private final BrokerContext context;
     private final ManyToOneConcurrentArrayQueue<EngineCommand<?>> commands;
@@ -108,6 +108,7 @@ public final class Engine implements Agent
             compact();
             work++;
         }
+        deliveries.endRound();
         return work;
     }
 
@@ -283,6 +284,7 @@ public final class Engine implements Agent
             return;
         }
         final long position = state.journal.append(new MessageSent(seq, destination, message));
+        state.reader.written(position, seq, message);
         state.journal.afterStored(position, () ->
         {
             router.place(refs, position, deliveries);

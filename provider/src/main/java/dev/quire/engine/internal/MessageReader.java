@@ -16,23 +16,58 @@ import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.TransactionCommitted;
 import dev.quire.store.record.XaPrepared;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads a message's body from the journal when it is dispatched or browsed, and adds the dead-letter or
- * expiry properties when it was moved. The last record read is kept: the messages of one transaction or
- * snapshot share a record and are dispatched one after another, so it is decoded once, not once each.
- * Records never change once written, so the kept one is never stale.
+ * expiry properties when it was moved.
+ * <p>
+ * Two caches spare most reads. The messages the engine has just written are kept, by sequence number, in a
+ * small ring ({@link #RECENT} of them, bodies of at most {@link #RECENT_BODY_BYTES} in all): on a queue
+ * with a consumer keeping up, a message is dispatched moments after it is stored, and decoding it back
+ * from the journal would cost the engine as much as writing it did. Memory stays bounded by the ring,
+ * not by the queue's depth. And the last record read is
+ * kept: the messages of one transaction or snapshot share a record and are dispatched one after another,
+ * so it is decoded once, not once each. Records never change once written, so neither cache is ever stale.
  */
 final class MessageReader implements AutoCloseable
 {
+    /** How many of the messages written last are kept (a power of two). */
+    static final int RECENT = 4096;
+    /** The most body bytes the ring holds; a message that would exceed it is not kept. */
+    static final long RECENT_BODY_BYTES = 16L << 20;
+
     private final JournalReader reader;
+    private final long[] recentSeqs = new long[RECENT];
+    private final long[] recentPositions = new long[RECENT];
+    private final StoredMessage[] recentMessages = new StoredMessage[RECENT];
+    private long recentBodyBytes;
     private long lastPosition = Journal.NO_POSITION;
     private JournalRecord lastRecord;
 
     MessageReader(final Journal journal)
     {
         this.reader = journal.openReader();
+        Arrays.fill(recentSeqs, -1);
+    }
+
+    /**
+     * Keeps a message just written at {@code position}, so that dispatching it soon needs no read.
+     */
+    void written(final long position, final long seq, final StoredMessage message)
+    {
+        final int slot = (int)(seq & (RECENT - 1));
+        final StoredMessage evicted = recentMessages[slot];
+        if (evicted != null)
+        {
+            recentBodyBytes -= evicted.body().length;
+        }
+        final boolean fits = recentBodyBytes + message.body().length <= RECENT_BODY_BYTES;
+        recentSeqs[slot] = fits ? seq : -1;
+        recentPositions[slot] = position;
+        recentMessages[slot] = fits ? message : null;
+        recentBodyBytes += fits ? message.body().length : 0;
     }
 
     StoredMessage read(final MessageRef ref)
@@ -88,6 +123,11 @@ final class MessageReader implements AutoCloseable
      */
     private StoredMessage messageAt(final long position, final long seq)
     {
+        final int slot = (int)(seq & (RECENT - 1));
+        if (recentSeqs[slot] == seq && recentPositions[slot] == position)
+        {
+            return recentMessages[slot];
+        }
         final JournalRecord record = recordAt(position);
         if (record instanceof MessageSent single && single.messageSeq() == seq)
         {

@@ -145,6 +145,10 @@ final class Transactions
             return;
         }
         final long position = state.journal.append(new TransactionCommitted(transaction.id, recordedSends, recordedAcks));
+        for (final MessageSent sent : recordedSends)
+        {
+            state.reader.written(position, sent.messageSeq(), sent.message());
+        }
         consumeAcks(transaction);
         state.journal.afterStored(position, () ->
         {

@@ -63,6 +63,9 @@ class RecordCodecTest
         properties.put("aDouble", -1.0e300);
         properties.put("aString", "naïve ☃ \uD83D\uDE00");
         properties.put("anEmptyString", "");
+        properties.put("aLongAsciiString", "x".repeat(5000));
+        properties.put("asciiThenNot", "abc\u00e9");
+        properties.put("\u00fcberName", "value");
         final StoredMessage full = new StoredMessage("ID:1", "corr", "type", "queue://replies", true, 9,
             1L, 2L, 3L, properties, BodyType.MAP, new byte[] {1, 2, 3});
         final StoredMessage bare = new StoredMessage(null, null, null, null, false, 0,
