@@ -424,7 +424,13 @@ public final class Broker implements AutoCloseable
      */
     public long beginTransaction()
     {
-        return call((engine, result) -> result.complete(engine.beginTransaction()));
+        final long transactionId = engine.reserveTransactionId();
+        submit((engine, result) ->
+        {
+            engine.beginTransaction(transactionId);
+            result.complete(null);
+        });
+        return transactionId;
     }
 
     /**
@@ -433,6 +439,24 @@ public final class Broker implements AutoCloseable
     public CompletableFuture<Void> commit(final long transactionId)
     {
         return submit((engine, result) -> engine.commit(transactionId, result));
+    }
+
+    /**
+     * Acknowledges deliveries in a transaction and commits it, in one step of the engine.
+     *
+     * @param sessionId     the session holding the deliveries.
+     * @param transactionId the transaction.
+     * @param tags          the deliveries consumed in it; the array is the engine's from now on.
+     * @return completed once the transaction's record is stored; failed when the acknowledgement or the
+     *         commit was refused, and the caller then rolls the transaction back.
+     */
+    public CompletableFuture<Void> commit(final long sessionId, final long transactionId, final long... tags)
+    {
+        return submit((engine, result) ->
+        {
+            engine.acknowledge(sessionId, transactionId, tags);
+            engine.commit(transactionId, result);
+        });
     }
 
     /**

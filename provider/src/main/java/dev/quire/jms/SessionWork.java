@@ -95,8 +95,7 @@ final class SessionWork
         final long[] tags = takeConsumed();
         try
         {
-            broker.acknowledge(sessionId, transactionId, tags);
-            broker.commit(transactionId).join();
+            broker.commit(sessionId, transactionId, tags).join();
         }
         catch (final RuntimeException ex)
         {

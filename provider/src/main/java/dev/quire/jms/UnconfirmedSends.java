@@ -20,7 +20,7 @@ final class UnconfirmedSends
     /**
      * How many sends may be unconfirmed at once.
      */
-    static final int WINDOW = 1024;
+    static final int WINDOW = 128;
 
     private final CompletableFuture<?>[] sends = new CompletableFuture<?>[WINDOW];
     private final Consumer<RuntimeException> failureSink;

@@ -46,4 +46,21 @@ class SmokeTest
             assertThat(fixture.broker.depth("orders")).isEqualTo(1);
         }
     }
+
+    @Test
+    void shouldHaveEveryStoredSendOnItsQueueForTheNextCommand()
+    {
+        try (BrokerFixture fixture = new BrokerFixture(directory))
+        {
+            final CollectingSink sink = new CollectingSink();
+            final long session = fixture.broker.openSession();
+            for (int i = 1; i <= 500; i++)
+            {
+                fixture.send("orders", text("m" + i));
+                assertThat(fixture.broker.depth("orders")).isEqualTo(i);
+            }
+            fixture.broker.openConsumer(session, ConsumerSpec.queue("orders", 500), sink);
+            assertThat(sink.take(500)).extracting(BrokerFixture::textOf).startsWith("m1", "m2").endsWith("m500");
+        }
+    }
 }

@@ -368,4 +368,23 @@ class ClassicApiTest
             .isInstanceOf(jakarta.jms.InvalidDestinationException.class)
             .hasMessageContaining("is a topic");
     }
+
+    @Test
+    void shouldLetAThreadSendManyNonPersistentMessagesBeforeReceivingThemOnItsOwnConsumer() throws JMSException
+    {
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final Queue queue = session.createQueue("batch");
+        final MessageConsumer consumer = session.createConsumer(queue);
+        final MessageProducer producer = session.createProducer(queue);
+        producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+        final int count = 2_000;
+        for (int i = 0; i < count; i++)
+        {
+            producer.send(session.createTextMessage(Integer.toString(i)));
+        }
+        for (int i = 0; i < count; i++)
+        {
+            assertThat(text(consumer.receive(5_000))).isEqualTo(Integer.toString(i));
+        }
+    }
 }

@@ -171,6 +171,7 @@ final class Deliveries
         ref.deliveryCount++;
         final long tag = state.nextDeliveryTag++;
         queue.inFlight++;
+        queue.lastTakenAt = state.now;
         consumer.credit--;
         consumer.session.unacknowledged.put(tag, ref);
         state.inFlight.put(tag, ref);

@@ -35,13 +35,14 @@ public final class Engine implements Agent
 
     private final BrokerContext context;
     private final ManyToOneConcurrentArrayQueue<EngineCommand<?>> commands;
-    private final Consumer<EngineCommand<?>> runCommand = command -> command.execute(this);
+    private final Consumer<EngineCommand<?>> runCommand = this::run;
     private final EngineState state;
     private final Destinations destinations;
     private final Deliveries deliveries;
     private final Router router;
     private final Transactions transactions;
     private final JournalCompactor compactor;
+    private final FlowControl flowControl;
     private long nextCompaction;
 
     /**
@@ -59,6 +60,7 @@ public final class Engine implements Agent
         this.router = new Router(state, destinations);
         this.transactions = new Transactions(state, router, deliveries);
         this.compactor = new JournalCompactor(state, destinations, transactions);
+        this.flowControl = new FlowControl(state);
     }
 
     /**
@@ -94,6 +96,19 @@ public final class Engine implements Agent
         commands.drain(command -> command.abandon(reason));
     }
 
+    /**
+     * Runs one command, after the actions of records that reached the disk since the last look: a caller
+     * told by the flusher that its send is stored must find the message on its queue.
+     */
+    private void run(final EngineCommand<?> command)
+    {
+        if (state.journal.hasDueActions())
+        {
+            state.journal.poll();
+        }
+        command.execute(this);
+    }
+
     @Override
     public int doWork()
     {
@@ -108,6 +123,7 @@ public final class Engine implements Agent
             compact();
             work++;
         }
+        flowControl.release();
         deliveries.endRound();
         return work;
     }
@@ -159,6 +175,7 @@ public final class Engine implements Agent
     @Override
     public void onClose()
     {
+        flowControl.releaseAll();
         state.reader.close();
     }
 
@@ -280,16 +297,13 @@ public final class Engine implements Agent
         if (!Router.needsRecord(message, refs))
         {
             router.place(refs, Journal.NO_POSITION, deliveries);
-            done.complete(null);
+            flowControl.confirmWhenRoom(refs, done);
             return;
         }
         final long position = state.journal.append(new MessageSent(seq, destination, message));
         state.reader.written(position, seq, message);
-        state.journal.afterStored(position, () ->
-        {
-            router.place(refs, position, deliveries);
-            done.complete(null);
-        });
+        state.journal.afterStored(position, () -> router.place(refs, position, deliveries));
+        state.journal.completeWhenStored(position, done);
     }
 
     /**
@@ -539,11 +553,21 @@ public final class Engine implements Agent
     // ---- transactions -------------------------------------------------------------------------------
 
     /**
-     * @return a new local transaction id.
+     * @return an id for a new local transaction; callable from any thread.
      */
-    public long beginTransaction()
+    public long reserveTransactionId()
     {
-        return transactions.begin();
+        return transactions.reserveId();
+    }
+
+    /**
+     * Begins a local transaction.
+     *
+     * @param transactionId an id from {@link #reserveTransactionId()}.
+     */
+    public void beginTransaction(final long transactionId)
+    {
+        transactions.begin(transactionId);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.agrona.collections.Long2ObjectHashMap;
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state every part of the engine shares: the journal, the registries of sessions, consumers and
@@ -28,7 +29,7 @@ final class EngineState
     long now;
     long nextMessageSeq = 1;
     long nextDeliveryTag = 1;
-    long nextId = 1;
+    private final AtomicLong nextId = new AtomicLong(1);
     /** The broker started after a crash: messages it recovered record each attempt before delivery. */
     boolean recoveredFromCrash;
 
@@ -40,9 +41,13 @@ final class EngineState
         this.random = new SplittableRandom(context.randomSeed());
     }
 
+    /**
+     * @return a new id for a session, consumer or transaction; callable from any thread, so that a caller
+     *         can name a transaction before the engine has begun it.
+     */
     long newId()
     {
-        return nextId++;
+        return nextId.getAndIncrement();
     }
 
     void markForDispatch(final QueueState queue)

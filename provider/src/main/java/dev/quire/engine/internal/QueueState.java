@@ -5,8 +5,10 @@ import dev.quire.engine.RedeliveryPolicy;
 import dev.quire.engine.SubscriptionMode;
 import dev.quire.store.Journal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A queue: a point-to-point destination, or a topic subscription (a queue of its own inside the engine).
@@ -31,6 +33,10 @@ final class QueueState
     boolean dispatchPending;
     /** A temporary queue (or a subscription of a temporary topic): never journaled, gone with the broker. */
     boolean temporary;
+    /** In-memory sends held by {@link FlowControl} until the consumers catch up; null until one is. */
+    ArrayDeque<CompletableFuture<Void>> heldSends;
+    /** When a consumer last took a message from this queue (engine clock). */
+    long lastTakenAt;
     private int nextConsumer;
 
     /**

@@ -47,11 +47,17 @@ final class Transactions
         byId.values().forEach(visitor);
     }
 
-    long begin()
+    /**
+     * @return a new id for a transaction to begin with {@link #begin(long)}; callable from any thread.
+     */
+    long reserveId()
     {
-        final TransactionState transaction = new TransactionState(state.newId(), null);
-        byId.put(transaction.id, transaction);
-        return transaction.id;
+        return state.newId();
+    }
+
+    void begin(final long transactionId)
+    {
+        byId.put(transactionId, new TransactionState(transactionId, null));
     }
 
     TransactionState active(final long transactionId)
@@ -150,11 +156,8 @@ final class Transactions
             state.reader.written(position, sent.messageSeq(), sent.message());
         }
         consumeAcks(transaction);
-        state.journal.afterStored(position, () ->
-        {
-            placeAll(routed, position);
-            done.complete(null);
-        });
+        state.journal.afterStored(position, () -> placeAll(routed, position));
+        state.journal.completeWhenStored(position, done);
     }
 
     /**
@@ -352,7 +355,7 @@ final class Transactions
         byId.remove(branch.id);
         final long position = state.journal.append(new XaCommitted(xid));
         applyPreparedCommit(branch);
-        state.journal.afterStored(position, () -> done.complete(null));
+        state.journal.completeWhenStored(position, done);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class WakeableIdleStrategy implements IdleStrategy
 {
-    private static final int SPINS = 64;
+    private static final int SPINS = 300;
     private static final int YIELDS = 8;
     private static final long MAX_PARK_NANOS = 1_000_000;
 
