@@ -12,4 +12,14 @@ public interface DurabilityListener
      * @param durablePosition every record at or below this position is now on disk.
      */
     void onDurable(long durablePosition);
+
+    /**
+     * A flush failed: nothing after the last durable position will ever be promised durable, and every
+     * later wait fails with the same exception. Called once, on the flusher thread.
+     *
+     * @param failure what went wrong, of kind IO.
+     */
+    default void onFailure(final StoreException failure)
+    {
+    }
 }

@@ -1,8 +1,10 @@
 package dev.quire.engine.internal;
 
 import dev.quire.store.Durability;
+import dev.quire.store.DurabilityListener;
 import dev.quire.store.Journal;
 import dev.quire.store.JournalRecord;
+import dev.quire.store.StoreException;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -26,12 +28,26 @@ final class EngineJournal
     private final boolean syncMode;
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private volatile StoreException flushFailure;
 
     EngineJournal(final Journal journal, final Durability durability)
     {
         this.journal = journal;
         this.syncMode = durability == Durability.SYNC;
-        journal.addDurabilityListener(this::completeUpTo);
+        journal.addDurabilityListener(new DurabilityListener()
+        {
+            @Override
+            public void onDurable(final long durablePosition)
+            {
+                completeUpTo(durablePosition);
+            }
+
+            @Override
+            public void onFailure(final StoreException failure)
+            {
+                failWaiting(failure);
+            }
+        });
     }
 
     Journal journal()
@@ -63,6 +79,7 @@ final class EngineJournal
      * Completes {@code done} once the record at {@code position} is stored as the durability mode promises:
      * at once in the modes that do not wait for the disk, else on the flusher thread when the flush that
      * covers it ends (asked for here). Register the record's engine actions ({@link #afterStored}) first.
+     * When a flush has failed, {@code done} fails with that failure: the record may or may not be on disk.
      */
     void completeWhenStored(final long position, final CompletableFuture<Void> done)
     {
@@ -73,7 +90,12 @@ final class EngineJournal
         }
         completions.add(new Completion(position, done));
         journal.requestFlush(position);
-        if (journal.durablePosition() >= position)
+        final StoreException failed = flushFailure;
+        if (failed != null)
+        {
+            failWaiting(failed);
+        }
+        else if (journal.durablePosition() >= position)
         {
             completeUpTo(journal.durablePosition());
         }
@@ -90,6 +112,20 @@ final class EngineJournal
         {
             completions.poll();
             next.done.complete(null);
+        }
+    }
+
+    /**
+     * Fails every waiting caller: a flush failed, so their records will never be promised durable.
+     */
+    private synchronized void failWaiting(final StoreException failure)
+    {
+        flushFailure = failure;
+        Completion next;
+        while ((next = completions.poll()) != null)
+        {
+            next.done.completeExceptionally(new StoreException(failure.kind(),
+                "the message may or may not be on disk: " + failure.getMessage(), failure));
         }
     }
 

@@ -203,21 +203,26 @@ public final class GroupCommitFlusher implements Agent
             failure = new StoreException(StoreException.Kind.IO,
                 "forcing the journal to disk failed; nothing after position " + from + " can be promised durable: " + ex, ex);
         }
-        if (failure == null)
+        final StoreException failed = failure;
+        for (final DurabilityListener listener : listeners)
         {
-            for (final DurabilityListener listener : listeners)
-            {
-                notify(listener, target);
-            }
+            notify(listener, target, failed);
         }
         signalWaiters();
     }
 
-    private static void notify(final DurabilityListener listener, final long target)
+    private static void notify(final DurabilityListener listener, final long target, final StoreException failed)
     {
         try
         {
-            listener.onDurable(target);
+            if (failed == null)
+            {
+                listener.onDurable(target);
+            }
+            else
+            {
+                listener.onFailure(failed);
+            }
         }
         catch (final RuntimeException ex)
         {
