@@ -85,6 +85,15 @@ class FlowControlTest
     }
 
     @Test
+    void shouldNotHoldSendsWhileTheConsumersTakeNothing()
+    {
+        consumer = fixture.broker.openConsumer(session, ConsumerSpec.queue("q", 0), sink);
+        final List<CompletableFuture<Void>> sends = send(OVER, false);
+
+        assertThat(sends).allMatch(CompletableFuture::isDone);
+    }
+
+    @Test
     void shouldNotHoldSendsToAQueueWithoutConsumers()
     {
         final List<CompletableFuture<Void>> sends = send(OVER, false);

@@ -11,11 +11,12 @@ import java.util.concurrent.CompletableFuture;
  * confirmed only once they have caught up, so a producer that outpaces them waits instead of filling the
  * heap, and the messages in between stay few, which keeps their latency low.
  * <p>
- * A send is held while its queue has more than {@link #HIGH_WATER} messages waiting and at least one
- * consumer; the held sends are confirmed when it is down to {@link #LOW_WATER}, when it has no consumer
- * left, or when its consumers have taken nothing for {@link #STALL_MILLIS}: consumers that stopped
- * taking (a stopped connection, an application that sends everything before it receives on the same
- * thread) never hold a producer up for longer than that. Persistent messages on durable queues are not
+ * A send is held while its queue has more than {@link #HIGH_WATER} messages waiting and consumers that
+ * took one within the last {@link #STALL_MILLIS}; the held sends are confirmed when it is down to
+ * {@link #LOW_WATER}, when it has no consumer left, or when its consumers have taken nothing for that
+ * long. Consumers that are not taking (a stopped connection, a selector that matches none of the
+ * messages, an application that sends everything before it receives on the same thread) therefore never
+ * hold a producer up for longer than that. Persistent messages on durable queues are not
  * held: their bodies stay in the journal, so a deep queue costs little memory.
  */
 public final class FlowControl
@@ -46,7 +47,7 @@ public final class FlowControl
         for (int i = 0; i < refs.size(); i++)
         {
             final QueueState queue = refs.get(i).queue;
-            if (queue.lanes.size() > HIGH_WATER && !queue.consumers.isEmpty())
+            if (queue.lanes.size() > HIGH_WATER && !queue.consumers.isEmpty() && !stalled(queue))
             {
                 hold(queue, done);
                 return;
@@ -63,7 +64,6 @@ public final class FlowControl
         }
         if (queue.heldSends.isEmpty())
         {
-            queue.lastTakenAt = state.now;
             holding.add(queue);
         }
         queue.heldSends.add(done);
@@ -78,8 +78,7 @@ public final class FlowControl
         for (int i = holding.size() - 1; i >= 0; i--)
         {
             final QueueState queue = holding.get(i);
-            if (queue.lanes.size() <= LOW_WATER || queue.consumers.isEmpty() ||
-                state.now - queue.lastTakenAt >= STALL_MILLIS)
+            if (queue.lanes.size() <= LOW_WATER || queue.consumers.isEmpty() || stalled(queue))
             {
                 confirmAll(queue);
                 holding.remove(i);
@@ -94,6 +93,14 @@ public final class FlowControl
     {
         holding.forEach(FlowControl::confirmAll);
         holding.clear();
+    }
+
+    /**
+     * @return true when no consumer has taken a message from the queue for {@link #STALL_MILLIS}.
+     */
+    private boolean stalled(final QueueState queue)
+    {
+        return state.now - queue.lastTakenAt >= STALL_MILLIS;
     }
 
     private static void confirmAll(final QueueState queue)

@@ -35,7 +35,7 @@ final class QueueState
     boolean temporary;
     /** In-memory sends held by {@link FlowControl} until the consumers catch up; null until one is. */
     ArrayDeque<CompletableFuture<Void>> heldSends;
-    /** When a consumer last took a message from this queue (engine clock). */
+    /** When a consumer last took a message from this queue (engine clock); 0 until one does. */
     long lastTakenAt;
     private int nextConsumer;
 
