@@ -102,10 +102,7 @@ public final class Engine implements Agent
      */
     private void run(final EngineCommand<?> command)
     {
-        if (state.journal.hasDueActions())
-        {
-            state.journal.poll();
-        }
+        state.journal.poll();
         command.execute(this);
     }
 

@@ -130,15 +130,6 @@ final class EngineJournal
     }
 
     /**
-     * @return true when actions wait for the disk and the disk has reached the oldest of them.
-     */
-    boolean hasDueActions()
-    {
-        final Waiting oldest = waiting.peekFirst();
-        return oldest != null && oldest.position <= journal.durablePosition();
-    }
-
-    /**
      * Runs {@code action} once the record at {@code position} is on disk, whatever the durability mode.
      */
     void afterFlushed(final long position, final Runnable action)

@@ -16,7 +16,6 @@ import dev.quire.store.record.StoredMessage;
 import dev.quire.store.record.TransactionCommitted;
 import dev.quire.store.record.XaPrepared;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,7 +48,6 @@ final class MessageReader implements AutoCloseable
     MessageReader(final Journal journal)
     {
         this.reader = journal.openReader();
-        Arrays.fill(recentSeqs, -1);
     }
 
     /**
@@ -64,7 +62,7 @@ final class MessageReader implements AutoCloseable
             recentBodyBytes -= evicted.body().length;
         }
         final boolean fits = recentBodyBytes + message.body().length <= RECENT_BODY_BYTES;
-        recentSeqs[slot] = fits ? seq : -1;
+        recentSeqs[slot] = seq;
         recentPositions[slot] = position;
         recentMessages[slot] = fits ? message : null;
         recentBodyBytes += fits ? message.body().length : 0;
@@ -124,7 +122,7 @@ final class MessageReader implements AutoCloseable
     private StoredMessage messageAt(final long position, final long seq)
     {
         final int slot = (int)(seq & (RECENT - 1));
-        if (recentSeqs[slot] == seq && recentPositions[slot] == position)
+        if (recentMessages[slot] != null && recentSeqs[slot] == seq && recentPositions[slot] == position)
         {
             return recentMessages[slot];
         }

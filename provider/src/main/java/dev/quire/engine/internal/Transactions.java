@@ -304,11 +304,7 @@ final class Transactions
     void xaPrepare(final XidValue xid, final CompletableFuture<Integer> done) throws XAException
     {
         final TransactionState branch = branch(xid);
-        if (branch.status == TransactionState.Status.ROLLBACK_ONLY || branch.failedSend != null)
-        {
-            discard(branch);
-            throw xa(XAException.XA_RBROLLBACK, rollbackOnlyReason(branch));
-        }
+        rollBackIfDoomed(branch);
         if (branch.status != TransactionState.Status.ENDED)
         {
             throw xa(XAException.XAER_PROTO, "branch " + xid + " is " + branch.status + ", not ended");
@@ -333,11 +329,7 @@ final class Transactions
         final TransactionState branch = branch(xid);
         if (onePhase)
         {
-            if (branch.status == TransactionState.Status.ROLLBACK_ONLY || branch.failedSend != null)
-            {
-                discard(branch);
-                throw xa(XAException.XA_RBROLLBACK, rollbackOnlyReason(branch));
-            }
+            rollBackIfDoomed(branch);
             if (branch.status != TransactionState.Status.ENDED)
             {
                 throw xa(XAException.XAER_PROTO, "one-phase commit of branch " + xid + " while it is " + branch.status);
@@ -381,10 +373,20 @@ final class Transactions
         discard(branch);
     }
 
-    private static String rollbackOnlyReason(final TransactionState branch)
+    /**
+     * Discards a branch that cannot commit (marked rollback-only, or a send in it was refused) and reports
+     * it rolled back.
+     */
+    private void rollBackIfDoomed(final TransactionState branch) throws XAException
     {
-        return branch.failedSend != null ? "branch " + branch.xid + " rolled back because a send in it failed: " +
-            branch.failedSend.getMessage() : "branch " + branch.xid + " was marked rollback-only";
+        if (branch.status != TransactionState.Status.ROLLBACK_ONLY && branch.failedSend == null)
+        {
+            return;
+        }
+        discard(branch);
+        throw xa(XAException.XA_RBROLLBACK, branch.failedSend != null ? "branch " + branch.xid +
+            " rolled back because a send in it failed: " + branch.failedSend.getMessage() :
+            "branch " + branch.xid + " was marked rollback-only");
     }
 
     private void discard(final TransactionState branch)

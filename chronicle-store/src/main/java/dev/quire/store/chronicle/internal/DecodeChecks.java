@@ -45,11 +45,25 @@ final class DecodeChecks
     static String readString(final Bytes<?> in)
     {
         final long start = in.readPosition();
+        final String ascii = readAscii(in);
+        if (ascii != null)
+        {
+            return ascii;
+        }
+        in.readPosition(start);
+        return in.readUtf8();
+    }
+
+    /**
+     * @return the string, when it is a non-empty ASCII one of at most {@link #ASCII_FAST_PATH_MAX} bytes;
+     *         otherwise null, with the read position left anywhere.
+     */
+    private static String readAscii(final Bytes<?> in)
+    {
         final long length = in.readStopBit();
         if (length <= 0 || length > ASCII_FAST_PATH_MAX || length > in.readRemaining())
         {
-            in.readPosition(start);
-            return in.readUtf8();
+            return null;
         }
         final byte[] bytes = new byte[(int)length];
         in.read(bytes);
@@ -57,8 +71,7 @@ final class DecodeChecks
         {
             if (b < 0)
             {
-                in.readPosition(start);
-                return in.readUtf8();
+                return null;
             }
         }
         return new String(bytes, StandardCharsets.ISO_8859_1);
