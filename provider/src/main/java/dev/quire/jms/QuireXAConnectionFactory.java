@@ -9,7 +9,6 @@ import jakarta.jms.XAQueueConnectionFactory;
 import jakarta.jms.XATopicConnection;
 import jakarta.jms.XATopicConnectionFactory;
 
-
 /**
  * A connection factory whose connections also make XA sessions, for transaction managers (Narayana, an
  * application server) that commit Quire and a database together.
