@@ -8,8 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,13 +24,22 @@ class GroupCommitFlusherTest
     @TempDir
     Path directory;
 
-    private final List<Long> durable = new ArrayList<>();
+    /** How long each flush seems to take; a wrong wait of half of it outlasts the test's timeout. */
+    private static final Duration FLUSH_TIME = Duration.ofMinutes(2);
+    private static final Duration LONG_GATHER = Duration.ofMinutes(10);
+
+    private final List<Long> durable = new CopyOnWriteArrayList<>();
+    private final AtomicLong clock = new AtomicLong();
+    private volatile Runnable flushListener = () ->
+    {
+    };
     private final List<StoreException> failures = new ArrayList<>();
     private final DurabilityListener listener = new DurabilityListener()
     {
         @Override
         public void onDurable(final long durablePosition)
         {
+            flushListener.run();
             durable.add(durablePosition);
         }
 
@@ -76,9 +89,132 @@ class GroupCommitFlusherTest
         files.close();
     }
 
+    @Test
+    void shouldStartALoneWritersFlushAtOnce() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
+        flusher.onStart();
+        clockAdvancesDuringEachFlush();
+
+        request(flusher, 1);
+        flusher.doWork();
+        request(flusher, 2);
+        flusher.doWork();
+
+        assertThat(durable).containsExactly(1L, 2L);
+        files.close();
+    }
+
+    @Test
+    void shouldGatherAsManyRequestsAsTheLastFlushServed() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
+        clockAdvancesDuringEachFlush();
+        request(flusher, 1);
+        request(flusher, 2);
+        request(flusher, 3);
+        final Thread flushing = startFlushing(flusher, 2);
+        awaitDurable(3);
+        request(flusher, 4);
+        awaitGathering(flushing);
+
+        request(flusher, 5);
+        request(flusher, 6);
+        flushing.join();
+
+        assertThat(durable).containsExactly(3L, 6L);
+        files.close();
+    }
+
+    @Test
+    void shouldFlushWhatItGatheredOnceHalfTheLastFlushTimeHasPassed() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
+        clockAdvancesDuringEachFlush();
+        request(flusher, 1);
+        request(flusher, 2);
+        final Thread flushing = startFlushing(flusher, 2);
+        awaitDurable(2);
+        request(flusher, 3);
+        awaitGathering(flushing);
+
+        clock.addAndGet(FLUSH_TIME.toNanos() / 2);
+        LockSupport.unpark(flushing);
+        flushing.join();
+
+        assertThat(durable).containsExactly(2L, 3L);
+        files.close();
+    }
+
+    private CycleFiles cycleFile() throws Exception
+    {
+        final CycleFiles files = new CycleFiles(directory);
+        files.register(0, Files.createFile(directory.resolve("0.cq4")));
+        return files;
+    }
+
+    /**
+     * Each flush appears to take {@link #FLUSH_TIME} on the test's clock.
+     */
+    private void clockAdvancesDuringEachFlush()
+    {
+        flushListener = () -> clock.addAndGet(FLUSH_TIME.toNanos());
+    }
+
+    private static void request(final GroupCommitFlusher flusher, final long position)
+    {
+        flusher.appended(position);
+        flusher.requestFlush(position);
+    }
+
+    /**
+     * Runs the flusher on its own thread until it has flushed {@code flushes} times.
+     */
+    private Thread startFlushing(final GroupCommitFlusher flusher, final int flushes)
+    {
+        final Thread thread = new Thread(() ->
+        {
+            flusher.onStart();
+            int done = 0;
+            while (done < flushes)
+            {
+                done += flusher.doWork();
+            }
+        }, "test-flusher");
+        thread.start();
+        return thread;
+    }
+
+    private void awaitDurable(final long position) throws InterruptedException
+    {
+        while (durable.isEmpty() || durable.get(durable.size() - 1) < position)
+        {
+            Thread.sleep(1);
+        }
+    }
+
+    private static void awaitGathering(final Thread flushing) throws InterruptedException
+    {
+        while (flushing.getState() != Thread.State.TIMED_WAITING)
+        {
+            Thread.sleep(1);
+        }
+    }
+
     private GroupCommitFlusher flusher(final CycleFiles files)
     {
         final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0);
+        flusher.addListener(listener);
+        return flusher;
+    }
+
+    private GroupCommitFlusher flusher(final CycleFiles files, final AtomicLong nanoClock, final Duration maxGather)
+    {
+        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0, nanoClock::get,
+            maxGather.toNanos());
         flusher.addListener(listener);
         return flusher;
     }
