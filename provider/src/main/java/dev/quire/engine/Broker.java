@@ -296,7 +296,9 @@ public final class Broker implements AutoCloseable
     {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(sink, "sink");
-        return call((engine, result) -> result.complete(engine.openConsumer(sessionId, spec, sink, stopped)));
+        final long consumerId = call((engine, result) -> result.complete(engine.openConsumer(sessionId, spec, sink, stopped)));
+        engine.returnedCredit().open(consumerId);
+        return consumerId;
     }
 
     /**
@@ -329,6 +331,11 @@ public final class Broker implements AutoCloseable
      */
     public void addCredit(final long consumerId, final int credit)
     {
+        if (engine.returnedCredit().give(consumerId, credit))
+        {
+            idleStrategy.wake();
+            return;
+        }
         submit((engine, result) ->
         {
             engine.addCredit(consumerId, credit);
@@ -344,6 +351,7 @@ public final class Broker implements AutoCloseable
      */
     public void closeConsumer(final long consumerId, final long... unconsumedTags)
     {
+        engine.returnedCredit().close(consumerId);
         call((engine, result) ->
         {
             engine.closeConsumer(consumerId, unconsumedTags.clone());
@@ -387,9 +395,9 @@ public final class Broker implements AutoCloseable
         submit((engine, result) ->
         {
             engine.acknowledge(sessionId, 0, tags);
-            engine.addCredit(consumerId, 1);
             result.complete(null);
         });
+        addCredit(consumerId, 1);
     }
 
     /**

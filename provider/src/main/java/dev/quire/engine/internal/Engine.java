@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  */
 public final class Engine implements Agent
 {
-    private static final int COMMAND_LIMIT = 32;
+    private static final int COMMAND_LIMIT = 8;
 
     private final BrokerContext context;
     private final ManyToOneConcurrentArrayQueue<EngineCommand<?>> commands;
@@ -43,6 +43,8 @@ public final class Engine implements Agent
     private final Transactions transactions;
     private final JournalCompactor compactor;
     private final FlowControl flowControl;
+    private final ReturnedCredit returnedCredit = new ReturnedCredit();
+    private final ReturnedCredit.Taker creditTaker = this::addCredit;
     private long nextCompaction;
 
     /**
@@ -97,13 +99,23 @@ public final class Engine implements Agent
     }
 
     /**
-     * Runs one command, after the actions of records that reached the disk since the last look: a caller
-     * told by the flusher that its send is stored must find the message on its queue.
+     * Runs one command, after the actions of records that reached the disk since the last look (a caller
+     * told by the flusher that its send is stored must find the message on its queue) and the credit given
+     * back since (a command sees the credit given before it was sent, as if that were a command too).
      */
     private void run(final EngineCommand<?> command)
     {
         state.journal.poll();
+        returnedCredit.drainTo(creditTaker);
         command.execute(this);
+    }
+
+    /**
+     * @return where consumers give back credit without a command.
+     */
+    public ReturnedCredit returnedCredit()
+    {
+        return returnedCredit;
     }
 
     @Override
@@ -113,6 +125,7 @@ public final class Engine implements Agent
         int work = commands.drain(runCommand, COMMAND_LIMIT);
         work += state.journal.poll();
         work += deliveries.fireTimers();
+        work += returnedCredit.drainTo(creditTaker);
         work += deliveries.dispatch();
         if (context.compactionIntervalMillis() > 0 && state.now >= nextCompaction)
         {
