@@ -19,16 +19,13 @@ import jakarta.jms.JMSException;
  */
 record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
 {
-    /** How many deliveries a consumer may hold before its application takes them. */
-    static final int PREFETCH = 16;
-
     static ConsumerRequest plain(final QuireSession session, final jakarta.jms.Destination destination,
         final String selector, final boolean noLocal) throws JMSException
     {
         final QuireDestination target = requireConsumable(session, QuireDestination.of(destination));
         final ConsumerSpec spec = new ConsumerSpec(target.isTopic() ? DestinationKind.TOPIC : DestinationKind.QUEUE,
             target.name(), null, SubscriptionMode.NONE, blankToNull(selector), filter(selector),
-            target.isTopic() && noLocal, session.connection().id(), PREFETCH, attemptsRecorded(session));
+            target.isTopic() && noLocal, session.connection().id(), session.connection().prefetch(), attemptsRecorded(session));
         return new ConsumerRequest(target, spec);
     }
 
@@ -68,7 +65,7 @@ record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
     {
         requireConsumable(session, topic);
         final ConsumerSpec spec = new ConsumerSpec(DestinationKind.TOPIC, topic.name(), engineName, mode,
-            blankToNull(selector), filter(selector), noLocal, session.connection().id(), PREFETCH, attemptsRecorded(session));
+            blankToNull(selector), filter(selector), noLocal, session.connection().id(), session.connection().prefetch(), attemptsRecorded(session));
         return new ConsumerRequest(topic, spec);
     }
 

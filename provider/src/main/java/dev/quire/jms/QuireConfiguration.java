@@ -57,9 +57,15 @@ public final class QuireConfiguration implements Serializable
 
     /** The client id every connection made with this configuration gets (an administratively configured id). */
     public static final String CLIENT_ID = "clientId";
+    /** How many deliveries each consumer may hold before its application takes them. */
+    public static final String PREFETCH = "prefetch";
+    /** The prefetch when none is configured. */
+    public static final int DEFAULT_PREFETCH = 64;
+    /** The largest prefetch accepted. */
+    public static final int MAX_PREFETCH = 10_000;
 
     /** The connection keys. */
-    public static final Set<String> CONNECTION_KEYS = Set.of(USERS, ALLOW_ANONYMOUS, CLIENT_ID);
+    public static final Set<String> CONNECTION_KEYS = Set.of(USERS, ALLOW_ANONYMOUS, CLIENT_ID, PREFETCH);
 
     /** The broker keys, besides the journal's. */
     public static final Set<String> BROKER_KEYS = Set.of(EXPIRY_QUEUE, COMPACTION_INTERVAL,
@@ -81,6 +87,23 @@ public final class QuireConfiguration implements Serializable
         {
             throw new IllegalArgumentException("Quire setting '" + CLIENT_ID + "' must not be blank");
         }
+        prefetch();
+    }
+
+    /**
+     * @return how many deliveries each consumer of a connection made with this configuration may hold
+     *         before its application takes them: 1 to {@link #MAX_PREFETCH}, {@link #DEFAULT_PREFETCH} by
+     *         default.
+     * @throws IllegalArgumentException when the setting is out of range.
+     */
+    public int prefetch()
+    {
+        final long prefetch = wholeNumber(settings, PREFETCH, DEFAULT_PREFETCH, MAX_PREFETCH);
+        if (prefetch < 1)
+        {
+            throw new IllegalArgumentException("Quire setting '" + PREFETCH + "' must be at least 1 but was " + prefetch);
+        }
+        return (int) prefetch;
     }
 
     /**

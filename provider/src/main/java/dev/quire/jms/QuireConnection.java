@@ -47,6 +47,7 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     private final List<QuireSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<QuireDestination> temporaries = ConcurrentHashMap.newKeySet();
     private final Object startLock = new Object();
+    private final int prefetch;
     private volatile String clientId;
     private volatile boolean clientIdFixed;
     private volatile boolean started;
@@ -56,11 +57,14 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     /**
      * @param share         this connection's share of the broker.
      * @param adminClientId the client id the connection factory was configured with, or null.
+     * @param prefetch      how many deliveries each of its consumers may hold before the application takes them.
      * @throws InvalidClientIDException when another connection uses the configured client id.
      */
-    QuireConnection(final SharedBroker share, final String adminClientId) throws InvalidClientIDException
+    QuireConnection(final SharedBroker share, final String adminClientId, final int prefetch)
+        throws InvalidClientIDException
     {
         this.share = share;
+        this.prefetch = prefetch;
         if (adminClientId != null)
         {
             claimClientId(adminClientId);
@@ -70,6 +74,14 @@ public final class QuireConnection implements Connection, QueueConnection, Topic
     Broker broker()
     {
         return share.broker();
+    }
+
+    /**
+     * @return how many deliveries each of its consumers may hold before the application takes them.
+     */
+    int prefetch()
+    {
+        return prefetch;
     }
 
     long id()

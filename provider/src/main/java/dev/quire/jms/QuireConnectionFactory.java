@@ -161,7 +161,7 @@ public class QuireConnectionFactory implements ConnectionFactory, QueueConnectio
         }
         try
         {
-            return new QuireConnection(share, configuration.clientId());
+            return new QuireConnection(share, configuration.clientId(), configuration.prefetch());
         }
         catch (final JMSException | RuntimeException ex)
         {

@@ -2,6 +2,7 @@ package dev.quire.jms;
 
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.InvalidClientIDException;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,6 +152,37 @@ class SpecRulesTest
         assertThat(text(secondConsumer.receive(5_000))).isEqualTo("three");
         first.start();
         assertThat(firstConsumer.receiveNoWait()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, true", "64, false"})
+    void shouldPrefetchNoMoreThanConfiguredSoALaterHigherPriorityMessageOvertakesTheRest(final int prefetch,
+        final boolean overtakes) throws JMSException
+    {
+        final QuireConnectionFactory configured = new QuireConnectionFactory("quire:" + directory +
+            "?minFreeDisk=0&prefetch=" + prefetch);
+        final Connection connection = closing(configured.createConnection());
+        final Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        final Queue queue = session.createQueue("prefetched");
+        final MessageConsumer consumer = session.createConsumer(queue);
+        connection.start();
+        final MessageProducer producer = session.createProducer(queue);
+        for (final String text : List.of("a", "b", "c", "d"))
+        {
+            producer.send(session.createTextMessage(text), DeliveryMode.PERSISTENT, 1, 0);
+        }
+        assertThat(text(consumer.receive(5_000))).isEqualTo("a");
+
+        producer.send(session.createTextMessage("urgent"), DeliveryMode.PERSISTENT, 9, 0);
+
+        final List<String> rest = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            rest.add(text(consumer.receive(5_000)));
+        }
+        assertThat(rest).containsExactlyInAnyOrder("b", "c", "d", "urgent");
+        assertThat(rest.indexOf("urgent") < rest.indexOf("c")).as("urgent delivered before c: %s", rest)
+            .isEqualTo(overtakes);
     }
 
     @Test

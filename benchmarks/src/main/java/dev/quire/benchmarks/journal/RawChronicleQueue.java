@@ -9,7 +9,11 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The ceiling the journal is measured against: a raw Chronicle Queue with the journal's roll cycle and
@@ -21,6 +25,8 @@ public final class RawChronicleQueue implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Bytes<?> excerpt;
+    private File forcedFile;
+    private FileChannel forcedChannel;
 
     /**
      * @param directory an empty directory for the queue.
@@ -62,9 +68,46 @@ public final class RawChronicleQueue implements AutoCloseable
         return appender.lastIndexAppended();
     }
 
+    /**
+     * Appends the excerpt and forces its cycle file to disk ({@code fdatasync}): the excerpt's pages and
+     * every other page the append dirtied, Chronicle's index and header among them.
+     *
+     * @return its index.
+     * @throws IOException when forcing fails.
+     */
+    public long appendAndForceFile() throws IOException
+    {
+        appender.writeBytes(excerpt);
+        final File file = appender.currentFile();
+        if (!file.equals(forcedFile))
+        {
+            closeForcedChannel();
+            forcedChannel = FileChannel.open(file.toPath(), StandardOpenOption.WRITE);
+            forcedFile = file;
+        }
+        forcedChannel.force(false);
+        return appender.lastIndexAppended();
+    }
+
+    private void closeForcedChannel() throws IOException
+    {
+        if (forcedChannel != null)
+        {
+            forcedChannel.close();
+        }
+    }
+
     @Override
     public void close()
     {
+        try
+        {
+            closeForcedChannel();
+        }
+        catch (final IOException ignored)
+        {
+            // the channel was only opened to force the file; closing it loses nothing
+        }
         appender.close();
         queue.close();
         excerpt.releaseLast();

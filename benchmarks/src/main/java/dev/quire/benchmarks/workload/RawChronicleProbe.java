@@ -2,25 +2,55 @@ package dev.quire.benchmarks.workload;
 
 import dev.quire.benchmarks.journal.RawChronicleQueue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The ceiling for W1: raw Chronicle Queue append of an excerpt as long as the journal's 1 KiB message
- * record, followed by an msync of it, one at a time — the least a durable journal on Chronicle can do
- * per synchronous send.
+ * The ceilings for W1: raw Chronicle Queue appends of an excerpt as long as the journal's 1 KiB message
+ * record, one at a time, each made durable before the next. {@link #msync()} (P2) msyncs only the pages
+ * the excerpt was written to, the least a journal on Chronicle can do per synchronous send; it leaves
+ * Chronicle's index and header (the write position) in the page cache. {@link #fdatasync()} (P3) forces
+ * the whole cycle file, so those are durable too, which is what the journal's flush does.
  */
 public final class RawChronicleProbe extends DiskProbe
 {
+    private final String id;
+    private final String title;
+    private final boolean wholeFile;
+
+    private RawChronicleProbe(final String id, final String title, final boolean wholeFile)
+    {
+        this.id = id;
+        this.title = title;
+        this.wholeFile = wholeFile;
+    }
+
+    /**
+     * @return P2: append, then msync the excerpt's pages.
+     */
+    public static RawChronicleProbe msync()
+    {
+        return new RawChronicleProbe("P2", "raw Chronicle Queue append + msync per message", false);
+    }
+
+    /**
+     * @return P3: append, then fdatasync the cycle file (data, index and header).
+     */
+    public static RawChronicleProbe fdatasync()
+    {
+        return new RawChronicleProbe("P3", "raw Chronicle Queue append + fdatasync of its file per message", true);
+    }
+
     @Override
     public String id()
     {
-        return "P2";
+        return id;
     }
 
     @Override
     public String title()
     {
-        return "raw Chronicle Queue append + msync per message";
+        return title;
     }
 
     @Override
@@ -30,9 +60,16 @@ public final class RawChronicleProbe extends DiskProbe
         return new DurableWrite()
         {
             @Override
-            public void once()
+            public void once() throws IOException
             {
-                queue.appendAndSync();
+                if (wholeFile)
+                {
+                    queue.appendAndForceFile();
+                }
+                else
+                {
+                    queue.appendAndSync();
+                }
             }
 
             @Override
