@@ -27,7 +27,9 @@ import java.util.function.LongToIntFunction;
  * one back starts a flush alone and the others wait for a whole flush more. A lone writer is never
  * delayed: its flush served one request, so one is enough to start the next. Nor is a stream of
  * requests (more than {@value #MAX_GATHERED_REQUESTS} in the last flush, as from asynchronous sends):
- * the next batch builds up while a flush runs, and waiting would only hold it back.
+ * the next batch builds up while a flush runs, and waiting would only hold it back. Nor are writers that
+ * do not come back together (a transacted producer and consumer, each committing after its own hundred
+ * messages): a gather that times out makes it skip the next ones, for longer after each further timeout.
  * <p>
  * A failed flush is final: the page cache can no longer be trusted to hold what was written, so every
  * later wait fails with the same {@link StoreException}.
@@ -37,6 +39,7 @@ public final class GroupCommitFlusher implements Agent
     private static final System.Logger LOG = System.getLogger(GroupCommitFlusher.class.getName());
     private static final long MAX_GATHER_NANOS = 500_000;
     private static final long MAX_GATHERED_REQUESTS = 16;
+    private static final int MAX_GATHER_BACKOFF = 64;
 
     private final CycleFiles cycleFiles;
     private final LongToIntFunction cycleOf;
@@ -53,6 +56,8 @@ public final class GroupCommitFlusher implements Agent
     private long requestsServed;
     private long expectedRequests = 1;
     private long lastFlushNanos;
+    private int skippedGathers;
+    private int gatherBackoff = 1;
     private volatile long durablePosition = Journal.NO_POSITION;
     private volatile StoreException failure;
     private volatile boolean closed;
@@ -106,7 +111,7 @@ public final class GroupCommitFlusher implements Agent
         }
         if (requested && expectedRequests <= MAX_GATHERED_REQUESTS)
         {
-            gatherRequests();
+            gatherOrSkip();
         }
         final long requestCount = requests.get();
         final long start = nanoClock.getAsLong();
@@ -119,17 +124,48 @@ public final class GroupCommitFlusher implements Agent
     }
 
     /**
-     * Waits until as many requests as the last flush served are posted, or half the last flush's time.
+     * Gathers, unless a recent gather waited in vain: after one that timed out it skips the next 1, then
+     * 2, 4... up to {@value #MAX_GATHER_BACKOFF} flushes, until one succeeds again.
      */
-    private void gatherRequests()
+    private void gatherOrSkip()
+    {
+        if (requests.get() - requestsServed >= expectedRequests)
+        {
+            return;
+        }
+        if (skippedGathers > 0)
+        {
+            skippedGathers--;
+        }
+        else if (gatherRequests())
+        {
+            gatherBackoff = 1;
+        }
+        else
+        {
+            skippedGathers = gatherBackoff;
+            gatherBackoff = Math.min(gatherBackoff * 2, MAX_GATHER_BACKOFF);
+        }
+    }
+
+    /**
+     * Waits until as many requests as the last flush served are posted, or half the last flush's time.
+     *
+     * @return true when they were posted in time.
+     */
+    private boolean gatherRequests()
     {
         final long deadline = nanoClock.getAsLong() + Math.min(lastFlushNanos / 2, maxGatherNanos);
-        long remaining;
-        while (requests.get() - requestsServed < expectedRequests && !closed
-            && (remaining = deadline - nanoClock.getAsLong()) > 0)
+        while (requests.get() - requestsServed < expectedRequests && !closed)
         {
+            final long remaining = deadline - nanoClock.getAsLong();
+            if (remaining <= 0)
+            {
+                return false;
+            }
             LockSupport.parkNanos(this, remaining);
         }
+        return true;
     }
 
     @Override

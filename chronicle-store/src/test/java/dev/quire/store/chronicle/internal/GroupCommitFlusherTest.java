@@ -149,6 +149,32 @@ class GroupCommitFlusherTest
         files.close();
     }
 
+    @Test
+    void shouldSkipTheNextGatherAfterOneTimedOut() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
+        clockAdvancesDuringEachFlush();
+        request(flusher, 1);
+        request(flusher, 2);
+        final Thread flushing = startFlushing(flusher, 2);
+        awaitDurable(2);
+        request(flusher, 3);
+        awaitGathering(flushing);
+        clock.addAndGet(FLUSH_TIME.toNanos() / 2);
+        LockSupport.unpark(flushing);
+        flushing.join();
+        request(flusher, 4);
+        request(flusher, 5);
+        flusher.doWork();
+
+        request(flusher, 6);
+        flusher.doWork();
+
+        assertThat(durable).containsExactly(2L, 3L, 5L, 6L);
+        files.close();
+    }
+
     private CycleFiles cycleFile() throws Exception
     {
         final CycleFiles files = new CycleFiles(directory);
