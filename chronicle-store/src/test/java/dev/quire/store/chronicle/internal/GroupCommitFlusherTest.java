@@ -93,9 +93,8 @@ class GroupCommitFlusherTest
     void shouldStartALoneWritersFlushAtOnce() throws Exception
     {
         final CycleFiles files = cycleFile();
-        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
         flusher.onStart();
-        clockAdvancesDuringEachFlush();
 
         request(flusher, 1);
         flusher.doWork();
@@ -110,8 +109,7 @@ class GroupCommitFlusherTest
     void shouldGatherAsManyRequestsAsTheLastFlushServed() throws Exception
     {
         final CycleFiles files = cycleFile();
-        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
-        clockAdvancesDuringEachFlush();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
         request(flusher, 1);
         request(flusher, 2);
         request(flusher, 3);
@@ -132,18 +130,8 @@ class GroupCommitFlusherTest
     void shouldFlushWhatItGatheredOnceHalfTheLastFlushTimeHasPassed() throws Exception
     {
         final CycleFiles files = cycleFile();
-        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
-        clockAdvancesDuringEachFlush();
-        request(flusher, 1);
-        request(flusher, 2);
-        final Thread flushing = startFlushing(flusher, 2);
-        awaitDurable(2);
-        request(flusher, 3);
-        awaitGathering(flushing);
-
-        clock.addAndGet(FLUSH_TIME.toNanos() / 2);
-        LockSupport.unpark(flushing);
-        flushing.join();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        letAGatherTimeOut(flusher);
 
         assertThat(durable).containsExactly(2L, 3L);
         files.close();
@@ -153,17 +141,8 @@ class GroupCommitFlusherTest
     void shouldSkipTheNextGatherAfterOneTimedOut() throws Exception
     {
         final CycleFiles files = cycleFile();
-        final GroupCommitFlusher flusher = flusher(files, clock, LONG_GATHER);
-        clockAdvancesDuringEachFlush();
-        request(flusher, 1);
-        request(flusher, 2);
-        final Thread flushing = startFlushing(flusher, 2);
-        awaitDurable(2);
-        request(flusher, 3);
-        awaitGathering(flushing);
-        clock.addAndGet(FLUSH_TIME.toNanos() / 2);
-        LockSupport.unpark(flushing);
-        flushing.join();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        letAGatherTimeOut(flusher);
         request(flusher, 4);
         request(flusher, 5);
         flusher.doWork();
@@ -175,19 +154,40 @@ class GroupCommitFlusherTest
         files.close();
     }
 
+    /**
+     * A flush serves requests 1 and 2; the flush of request 3 gathers in vain until half the last flush's
+     * time has passed.
+     */
+    private void letAGatherTimeOut(final GroupCommitFlusher flusher) throws InterruptedException
+    {
+        request(flusher, 1);
+        request(flusher, 2);
+        final Thread flushing = startFlushing(flusher, 2);
+        awaitDurable(2);
+        request(flusher, 3);
+        awaitGathering(flushing);
+        clock.addAndGet(FLUSH_TIME.toNanos() / 2);
+        LockSupport.unpark(flushing);
+        flushing.join();
+    }
+
+    /**
+     * @return a flusher on the test's clock whose flushes each seem to take {@link #FLUSH_TIME}.
+     */
+    private GroupCommitFlusher gatheringFlusher(final CycleFiles files)
+    {
+        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0, clock::get,
+            LONG_GATHER.toNanos());
+        flusher.addListener(listener);
+        flushListener = () -> clock.addAndGet(FLUSH_TIME.toNanos());
+        return flusher;
+    }
+
     private CycleFiles cycleFile() throws Exception
     {
         final CycleFiles files = new CycleFiles(directory);
         files.register(0, Files.createFile(directory.resolve("0.cq4")));
         return files;
-    }
-
-    /**
-     * Each flush appears to take {@link #FLUSH_TIME} on the test's clock.
-     */
-    private void clockAdvancesDuringEachFlush()
-    {
-        flushListener = () -> clock.addAndGet(FLUSH_TIME.toNanos());
     }
 
     private static void request(final GroupCommitFlusher flusher, final long position)
@@ -237,11 +237,4 @@ class GroupCommitFlusherTest
         return flusher;
     }
 
-    private GroupCommitFlusher flusher(final CycleFiles files, final AtomicLong nanoClock, final Duration maxGather)
-    {
-        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0, nanoClock::get,
-            maxGather.toNanos());
-        flusher.addListener(listener);
-        return flusher;
-    }
 }
