@@ -351,7 +351,6 @@ public final class Broker implements AutoCloseable
      */
     public void closeConsumer(final long consumerId, final long... unconsumedTags)
     {
-        engine.returnedCredit().close(consumerId);
         call((engine, result) ->
         {
             engine.closeConsumer(consumerId, unconsumedTags.clone());

@@ -435,6 +435,7 @@ public final class Engine implements Agent
         final ConsumerState consumer = state.consumer(consumerId);
         release(consumer, unconsumedTags);
         withdrawBuffered(consumer);
+        returnedCredit.close(consumerId);
         state.consumers.remove(consumerId);
         consumer.session.consumers.remove(consumer);
         consumer.queue.consumers.remove(consumer);

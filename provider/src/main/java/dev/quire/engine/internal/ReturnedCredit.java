@@ -30,7 +30,7 @@ public final class ReturnedCredit
     }
 
     /**
-     * Stops taking credit for a consumer that is closing.
+     * Stops taking credit for a consumer that closed (on its own or with its session); on the engine thread.
      */
     public void close(final long consumerId)
     {
