@@ -84,6 +84,10 @@ public final class ReturnedCredit
     @FunctionalInterface
     interface Taker
     {
+        /**
+         * @param consumerId the consumer.
+         * @param credit     how many more deliveries it may receive.
+         */
         void addCredit(long consumerId, int credit);
     }
 
