@@ -149,14 +149,15 @@ public final class GroupCommitFlusher implements Agent
     }
 
     /**
-     * Waits until as many requests as the last flush served are posted, or half the last flush's time.
+     * Waits until as many requests as the last flush served are posted, or half the last flush's time;
+     * an interrupted thread stops waiting at once (rather than spin through {@code parkNanos}).
      *
-     * @return true when they were posted in time.
+     * @return true unless the time ran out.
      */
     private boolean gatherRequests()
     {
         final long deadline = nanoClock.getAsLong() + Math.min(lastFlushNanos / 2, maxGatherNanos);
-        while (requests.get() - requestsServed < expectedRequests && !closed)
+        while (requests.get() - requestsServed < expectedRequests && !closed && !Thread.currentThread().isInterrupted())
         {
             final long remaining = deadline - nanoClock.getAsLong();
             if (remaining <= 0)

@@ -138,6 +138,26 @@ class GroupCommitFlusherTest
     }
 
     @Test
+    void shouldStopGatheringWhenItsThreadIsInterrupted() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        request(flusher, 1);
+        request(flusher, 2);
+        final Thread flushing = startFlushing(flusher, 2);
+        awaitDurable(2);
+        request(flusher, 3);
+        awaitGathering(flushing);
+
+        flushing.interrupt();
+        flushing.join(10_000);
+
+        assertThat(flushing.isAlive()).as("still gathering on the test's clock, which never reaches the deadline")
+            .isFalse();
+        files.close();
+    }
+
+    @Test
     void shouldSkipTheNextGatherAfterOneTimedOut() throws Exception
     {
         final CycleFiles files = cycleFile();
