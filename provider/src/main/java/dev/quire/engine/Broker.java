@@ -296,9 +296,7 @@ public final class Broker implements AutoCloseable
     {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(sink, "sink");
-        final long consumerId = call((engine, result) -> result.complete(engine.openConsumer(sessionId, spec, sink, stopped)));
-        engine.returnedCredit().open(consumerId);
-        return consumerId;
+        return call((engine, result) -> result.complete(engine.openConsumer(sessionId, spec, sink, stopped)));
     }
 
     /**

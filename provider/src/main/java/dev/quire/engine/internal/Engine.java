@@ -379,6 +379,7 @@ public final class Engine implements Agent
         queue.consumers.add(consumer);
         session.consumers.add(consumer);
         state.consumers.put(id, consumer);
+        returnedCredit.open(id);
         state.markForDispatch(queue);
         return id;
     }

@@ -21,8 +21,8 @@ public final class ReturnedCredit
     private final ManyToOneConcurrentLinkedQueue<Counter> posted = new ManyToOneConcurrentLinkedQueue<>();
 
     /**
-     * Starts taking credit for a consumer; until then (and after {@link #close(long)}) giving it credit
-     * returns false and the caller sends it as a command.
+     * Starts taking credit for a consumer as it opens; on the engine thread. Until then (and after
+     * {@link #close(long)}) giving it credit returns false and the caller sends it as a command.
      */
     public void open(final long consumerId)
     {
