@@ -29,6 +29,8 @@ final class EngineJournal
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private volatile StoreException flushFailure;
+    /** The highest position asked of the flusher; engine thread only. */
+    private long requestedPosition = Journal.NO_POSITION;
 
     EngineJournal(final Journal journal, final Durability durability)
     {
@@ -89,7 +91,7 @@ final class EngineJournal
             return;
         }
         completions.add(new Completion(position, done));
-        journal.requestFlush(position);
+        requestFlush(position);
         final StoreException failed = flushFailure;
         if (failed != null)
         {
@@ -139,8 +141,21 @@ final class EngineJournal
             action.run();
             return;
         }
-        journal.requestFlush(position);
+        requestFlush(position);
         waiting.addLast(new Waiting(position, action));
+    }
+
+    /**
+     * Asks the flusher for {@code position} unless it was asked for it already: a synchronous send registers
+     * both its engine action and its caller for the same record, and one request covers both.
+     */
+    private void requestFlush(final long position)
+    {
+        if (position > requestedPosition)
+        {
+            requestedPosition = position;
+            journal.requestFlush(position);
+        }
     }
 
     /**
