@@ -325,20 +325,13 @@ public final class Broker implements AutoCloseable
     }
 
     /**
-     * Gives a consumer room for more deliveries. Does not wait.
+     * Gives a consumer room for more deliveries, beside the command queue ({@code ReturnedCredit}). Does not
+     * wait; credit for a consumer that has closed is dropped.
      */
     public void addCredit(final long consumerId, final int credit)
     {
-        if (engine.returnedCredit().give(consumerId, credit))
-        {
-            idleStrategy.wake();
-            return;
-        }
-        submit((engine, result) ->
-        {
-            engine.addCredit(consumerId, credit);
-            result.complete(null);
-        });
+        engine.returnedCredit().give(consumerId, credit);
+        idleStrategy.wake();
     }
 
     /**

@@ -21,8 +21,8 @@ public final class ReturnedCredit
     private final ManyToOneConcurrentLinkedQueue<Counter> posted = new ManyToOneConcurrentLinkedQueue<>();
 
     /**
-     * Starts taking credit for a consumer as it opens; on the engine thread. Until then (and after
-     * {@link #close(long)}) giving it credit returns false and the caller sends it as a command.
+     * Starts taking credit for a consumer as it opens, on the engine thread, before anyone knows its id.
+     * Credit given to it after {@link #close(long)} is dropped, as the engine would drop it.
      */
     public void open(final long consumerId)
     {
@@ -38,22 +38,15 @@ public final class ReturnedCredit
     }
 
     /**
-     * Gives a consumer credit; any thread.
-     *
-     * @return true when it was taken; false when the consumer is not open here.
+     * Gives a consumer credit; any thread. Credit for a consumer that is not open is dropped.
      */
-    public boolean give(final long consumerId, final int credit)
+    public void give(final long consumerId, final int credit)
     {
         final Counter counter = counters.get(consumerId);
-        if (counter == null)
-        {
-            return false;
-        }
-        if (counter.getAndAdd(credit) == 0)
+        if (counter != null && counter.getAndAdd(credit) == 0)
         {
             posted.offer(counter);
         }
-        return true;
     }
 
     /**
