@@ -129,7 +129,7 @@ public final class GroupCommitFlusher implements Agent
      */
     private void gatherOrSkip()
     {
-        if (requests.get() - requestsServed >= expectedRequests)
+        if (gathered())
         {
             return;
         }
@@ -157,7 +157,7 @@ public final class GroupCommitFlusher implements Agent
     private boolean gatherRequests()
     {
         final long deadline = nanoClock.getAsLong() + Math.min(lastFlushNanos / 2, maxGatherNanos);
-        while (requests.get() - requestsServed < expectedRequests && !closed && !Thread.currentThread().isInterrupted())
+        while (!gathered() && !closed && !Thread.currentThread().isInterrupted())
         {
             final long remaining = deadline - nanoClock.getAsLong();
             if (remaining <= 0)
@@ -167,6 +167,14 @@ public final class GroupCommitFlusher implements Agent
             LockSupport.parkNanos(this, remaining);
         }
         return true;
+    }
+
+    /**
+     * @return true when as many requests as the last flush served have been posted since it started.
+     */
+    private boolean gathered()
+    {
+        return requests.get() - requestsServed >= expectedRequests;
     }
 
     @Override

@@ -142,12 +142,7 @@ class GroupCommitFlusherTest
     {
         final CycleFiles files = cycleFile();
         final GroupCommitFlusher flusher = gatheringFlusher(files);
-        request(flusher, 1);
-        request(flusher, 2);
-        final Thread flushing = startFlushing(flusher, 2);
-        awaitDurable(2);
-        request(flusher, 3);
-        awaitGathering(flushing);
+        final Thread flushing = gatherForTheThirdRequest(flusher);
 
         flushing.interrupt();
         flushing.join(10_000);
@@ -180,15 +175,26 @@ class GroupCommitFlusherTest
      */
     private void letAGatherTimeOut(final GroupCommitFlusher flusher) throws InterruptedException
     {
+        final Thread flushing = gatherForTheThirdRequest(flusher);
+        clock.addAndGet(FLUSH_TIME.toNanos() / 2);
+        LockSupport.unpark(flushing);
+        flushing.join();
+    }
+
+    /**
+     * A flush on its own thread serves requests 1 and 2; then request 3 is posted.
+     *
+     * @return the thread, waiting for a second request before it flushes request 3.
+     */
+    private Thread gatherForTheThirdRequest(final GroupCommitFlusher flusher) throws InterruptedException
+    {
         request(flusher, 1);
         request(flusher, 2);
         final Thread flushing = startFlushing(flusher, 2);
         awaitDurable(2);
         request(flusher, 3);
         awaitGathering(flushing);
-        clock.addAndGet(FLUSH_TIME.toNanos() / 2);
-        LockSupport.unpark(flushing);
-        flushing.join();
+        return flushing;
     }
 
     /**
