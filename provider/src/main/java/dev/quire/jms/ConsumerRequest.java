@@ -25,7 +25,8 @@ record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
         final QuireDestination target = requireConsumable(session, QuireDestination.of(destination));
         final ConsumerSpec spec = new ConsumerSpec(target.isTopic() ? DestinationKind.TOPIC : DestinationKind.QUEUE,
             target.name(), null, SubscriptionMode.NONE, blankToNull(selector), filter(selector),
-            target.isTopic() && noLocal, session.connection().id(), session.connection().prefetch(), attemptsRecorded(session));
+            target.isTopic() && noLocal, session.connection().id(), session.connection().prefetch(),
+            attemptsRecorded(session));
         return new ConsumerRequest(target, spec);
     }
 
@@ -65,7 +66,8 @@ record ConsumerRequest(QuireDestination destination, ConsumerSpec spec)
     {
         requireConsumable(session, topic);
         final ConsumerSpec spec = new ConsumerSpec(DestinationKind.TOPIC, topic.name(), engineName, mode,
-            blankToNull(selector), filter(selector), noLocal, session.connection().id(), session.connection().prefetch(), attemptsRecorded(session));
+            blankToNull(selector), filter(selector), noLocal, session.connection().id(), session.connection().prefetch(),
+            attemptsRecorded(session));
         return new ConsumerRequest(topic, spec);
     }
 

@@ -101,7 +101,8 @@ public final class QuireConfiguration implements Serializable
         final long prefetch = wholeNumber(settings, PREFETCH, DEFAULT_PREFETCH, MAX_PREFETCH);
         if (prefetch < 1)
         {
-            throw new IllegalArgumentException("Quire setting '" + PREFETCH + "' must be at least 1 but was " + prefetch);
+            throw new IllegalArgumentException("Quire setting '" + PREFETCH + "' must be at least 1 but was " +
+                prefetch);
         }
         return (int) prefetch;
     }

@@ -9,12 +9,12 @@ import java.util.function.Consumer;
  * and goes on, so a stream of them costs no thread hand-off per message.
  * <p>
  * At most {@link #WINDOW} of them are unconfirmed at a time: the next send first waits for the oldest,
- * which keeps a fast producer from filling the engine's command queue and is how the engine's flow control
- * (it holds the confirmation while the consumers fall behind) slows the producer down. A send the broker refused is
- * reported to the failure sink (the connection's exception listener) when it is settled. Only a
- * destination this producer has already sent to successfully is sent to this way, and never a temporary
- * one (which another connection may delete): the sends the broker is likely to refuse (a name of the other
- * kind, a deleted temporary destination) still fail in the {@code send} call.
+ * which keeps a fast producer from filling the engine's command queue and is how the engine's flow
+ * control (it holds the confirmation while the consumers fall behind) slows the producer down. A send the
+ * broker refused is reported to the failure sink (the connection's exception listener) when it is
+ * settled. Only a destination this producer has already sent to successfully is sent to this way, and
+ * never a temporary one (which another connection may delete): the sends the broker is likely to refuse
+ * (a name of the other kind, a deleted temporary destination) still fail in the {@code send} call.
  */
 final class UnconfirmedSends
 {

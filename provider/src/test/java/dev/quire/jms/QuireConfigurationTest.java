@@ -77,11 +77,14 @@ class QuireConfigurationTest
         assertThat(QuireConfiguration.parse("quire:/tmp/q?prefetch=1").prefetch()).isEqualTo(1);
         assertThat(QuireConfiguration.parse("quire:/tmp/q?prefetch=1").brokerSettings()).doesNotContainKey("prefetch");
         assertThatThrownBy(() -> QuireConfiguration.parse("quire:/tmp/q?prefetch=0"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prefetch'").hasMessageContaining("at least 1");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prefetch'")
+            .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> QuireConfiguration.parse("quire:/tmp/q?prefetch=10001"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prefetch'").hasMessageContaining("10000");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prefetch'")
+            .hasMessageContaining("10000");
         assertThatThrownBy(() -> QuireConfiguration.parse("quire:/tmp/q?prefetch=many"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prefetch'").hasMessageContaining("'many'");
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prefetch'")
+            .hasMessageContaining("'many'");
     }
 
     @Test

@@ -103,7 +103,8 @@ public final class TargetCheck
         final double ratio = quire / raw;
         final double wholeFile = median("P3", Results.DISK, Metric.THROUGHPUT);
         final String ofWholeFile = Double.isNaN(wholeFile) ? "" : String.format(Locale.ROOT,
-            "; %s of P3's %s, append + fdatasync of the file", Figures.ratio(quire / wholeFile), Figures.plain(wholeFile));
+            "; %s of P3's %s, append + fdatasync of the file", Figures.ratio(quire / wholeFile),
+            Figures.plain(wholeFile));
         return verdict("W1", "≥ 85 % of raw Chronicle append + msync per message (P2)", ratio,
             String.format(Locale.ROOT, "%s (Quire %s vs raw %s msgs/s%s)", Figures.ratio(ratio), Figures.plain(quire),
                 Figures.plain(raw), ofWholeFile), ratio >= 0.85);
