@@ -16,6 +16,7 @@ import dev.quire.store.RecordType;
 import dev.quire.store.RelocationListener;
 import dev.quire.store.ReplayResult;
 import dev.quire.store.StoreException;
+import dev.quire.store.chronicle.internal.AppendMappingAdvice;
 import dev.quire.store.chronicle.internal.ChronicleRollCycles;
 import dev.quire.store.chronicle.internal.CycleFiles;
 import dev.quire.store.chronicle.internal.CycleNames;
@@ -76,6 +77,7 @@ public final class ChronicleJournal implements Journal
     private final RecordEnvelope appendEnvelope = new RecordEnvelope();
     private final DiskSpaceGuard diskSpaceGuard;
     private final CycleFiles cycleFiles;
+    private final AppendMappingAdvice mappingAdvice = new AppendMappingAdvice();
     private final GroupCommitFlusher flusher;
     private final AgentRunner flusherRunner;
     private final boolean tornTailAtOpen;
@@ -236,7 +238,9 @@ public final class ChronicleJournal implements Journal
         {
             try
             {
-                appendEnvelope.writeTo(record.type(), origin, document.wire().bytes());
+                final Bytes<?> bytes = document.wire().bytes();
+                appendEnvelope.writeTo(record.type(), origin, bytes);
+                mappingAdvice.wroteThrough(bytes);
             }
             catch (final RuntimeException ex)
             {

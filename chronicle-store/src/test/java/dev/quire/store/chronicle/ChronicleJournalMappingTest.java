@@ -1,0 +1,69 @@
+package dev.quire.store.chronicle;
+
+import dev.quire.store.Durability;
+import dev.quire.store.JournalContext;
+import dev.quire.store.Records;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the kernel sees of the journal's memory mappings ({@code /proc/self/smaps}).
+ */
+@Timeout(60)
+@EnabledOnOs(OS.LINUX)
+class ChronicleJournalMappingTest
+{
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldTurnReadaheadOffForTheMappingItAppendsThrough() throws IOException
+    {
+        try (ChronicleJournal journal = ChronicleJournal.open(
+            new JournalContext().directory(directory).durability(Durability.SYNC).minFreeDiskBytes(0)))
+        {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+            {
+                journal.append(Records.sent(1));
+                return mappingFlagsOfCycleFiles().stream().anyMatch(flags -> flags.contains(" rr"));
+            });
+
+            assertThat(mappingFlagsOfCycleFiles()).allMatch(flags -> flags.contains(" rr"));
+        }
+    }
+
+    /**
+     * @return the {@code VmFlags} line of every mapping of a cycle file in the test's directory.
+     */
+    private List<String> mappingFlagsOfCycleFiles() throws IOException
+    {
+        final List<String> flags = new ArrayList<>();
+        boolean inCycleFile = false;
+        for (final String line : Files.readAllLines(Path.of("/proc/self/smaps")))
+        {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*"))
+            {
+                inCycleFile = line.contains(directory.toString()) && line.endsWith(".cq4");
+            }
+            else if (inCycleFile && line.startsWith("VmFlags:"))
+            {
+                flags.add(line);
+            }
+        }
+        assertThat(flags).as("mappings of the cycle files").isNotEmpty();
+        return flags;
+    }
+}
