@@ -45,12 +45,53 @@ class ChronicleJournalMappingTest
         }
     }
 
+    @Test
+    void shouldHaveThePagesAheadOfTheAppenderFaultedInOffItsThread() throws IOException
+    {
+        try (ChronicleJournal journal = ChronicleJournal.open(
+            new JournalContext().directory(directory).durability(Durability.SYNC).minFreeDiskBytes(0)))
+        {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+            {
+                journal.append(Records.sent(1, new byte[1024]));
+                return residentKibOfCycleFiles() > 0;
+            });
+            final long before = residentKibOfCycleFiles();
+            for (int i = 0; i < 16; i++)
+            {
+                journal.flush(journal.append(Records.sent(i, new byte[1024])));
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> residentKibOfCycleFiles() - before >= 128);
+        }
+    }
+
     /**
      * @return the {@code VmFlags} line of every mapping of a cycle file in the test's directory.
      */
     private List<String> mappingFlagsOfCycleFiles() throws IOException
     {
-        final List<String> flags = new ArrayList<>();
+        final List<String> flags = cycleFileMappingLines("VmFlags:");
+        assertThat(flags).as("mappings of the cycle files").isNotEmpty();
+        return flags;
+    }
+
+    /**
+     * @return the resident size of the mappings of the cycle files, in KiB.
+     */
+    private long residentKibOfCycleFiles() throws IOException
+    {
+        return cycleFileMappingLines("Rss:").stream()
+            .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+            .sum();
+    }
+
+    /**
+     * @return the lines starting with {@code key} of every mapping of a cycle file in the test's directory.
+     */
+    private List<String> cycleFileMappingLines(final String key) throws IOException
+    {
+        final List<String> lines = new ArrayList<>();
         boolean inCycleFile = false;
         for (final String line : Files.readAllLines(Path.of("/proc/self/smaps")))
         {
@@ -58,12 +99,11 @@ class ChronicleJournalMappingTest
             {
                 inCycleFile = line.contains(directory.toString()) && line.endsWith(".cq4");
             }
-            else if (inCycleFile && line.startsWith("VmFlags:"))
+            else if (inCycleFile && line.startsWith(key))
             {
-                flags.add(line);
+                lines.add(line);
             }
         }
-        assertThat(flags).as("mappings of the cycle files").isNotEmpty();
-        return flags;
+        return lines;
     }
 }

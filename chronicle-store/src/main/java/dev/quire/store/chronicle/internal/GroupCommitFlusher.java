@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.LongToIntFunction;
 
@@ -46,6 +47,7 @@ public final class GroupCommitFlusher implements Agent
     private final long periodicIntervalNanos;
     private final LongSupplier nanoClock;
     private final long maxGatherNanos;
+    private final IntSupplier sideWork;
     private final List<DurabilityListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition flushed = lock.newCondition();
@@ -68,10 +70,13 @@ public final class GroupCommitFlusher implements Agent
      * @param cycleFiles            the files to force.
      * @param cycleOf               maps a position to its cycle.
      * @param periodicIntervalNanos flush on its own this often, or 0 to flush only on request.
+     * @param sideWork              done after each flush and whenever there is nothing to flush, in one
+     *                              short step; returns how much it did, 0 for nothing.
      */
-    public GroupCommitFlusher(final CycleFiles cycleFiles, final LongToIntFunction cycleOf, final long periodicIntervalNanos)
+    public GroupCommitFlusher(final CycleFiles cycleFiles, final LongToIntFunction cycleOf, final long periodicIntervalNanos,
+        final IntSupplier sideWork)
     {
-        this(cycleFiles, cycleOf, periodicIntervalNanos, System::nanoTime, MAX_GATHER_NANOS);
+        this(cycleFiles, cycleOf, periodicIntervalNanos, sideWork, System::nanoTime, MAX_GATHER_NANOS);
     }
 
     /**
@@ -79,11 +84,12 @@ public final class GroupCommitFlusher implements Agent
      * @param maxGatherNanos the longest it gathers requests before a flush.
      */
     GroupCommitFlusher(final CycleFiles cycleFiles, final LongToIntFunction cycleOf, final long periodicIntervalNanos,
-        final LongSupplier nanoClock, final long maxGatherNanos)
+        final IntSupplier sideWork, final LongSupplier nanoClock, final long maxGatherNanos)
     {
         this.cycleFiles = cycleFiles;
         this.cycleOf = cycleOf;
         this.periodicIntervalNanos = periodicIntervalNanos;
+        this.sideWork = sideWork;
         this.nanoClock = nanoClock;
         this.maxGatherNanos = maxGatherNanos;
     }
@@ -98,16 +104,15 @@ public final class GroupCommitFlusher implements Agent
     @Override
     public int doWork()
     {
-        final long target = appendedPosition;
-        if (target <= durablePosition || failure != null)
+        if (failure != null)
         {
             return 0;
         }
         final boolean requested = requestedPosition.get() > durablePosition;
         final boolean periodic = periodicIntervalNanos > 0 && nanoClock.getAsLong() - nextPeriodicFlushNanos >= 0;
-        if (!requested && !periodic)
+        if (appendedPosition <= durablePosition || !requested && !periodic)
         {
-            return 0;
+            return sideWork.getAsInt();
         }
         if (requested && expectedRequests <= MAX_GATHERED_REQUESTS)
         {
@@ -120,7 +125,7 @@ public final class GroupCommitFlusher implements Agent
         expectedRequests = Math.max(1, requestCount - requestsServed);
         requestsServed = requestCount;
         nextPeriodicFlushNanos = nanoClock.getAsLong() + periodicIntervalNanos;
-        return 1;
+        return 1 + sideWork.getAsInt();
     }
 
     /**

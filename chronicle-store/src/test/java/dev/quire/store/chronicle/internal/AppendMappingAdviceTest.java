@@ -28,22 +28,20 @@ class AppendMappingAdviceTest
     @TempDir
     Path directory;
 
-    private final List<long[]> advised = new ArrayList<>();
+    private final RecordingAdvisor recording = new RecordingAdvisor();
     private long lastEnd;
+    private long lastEndAddress;
 
     @Test
     void shouldAdviseEachChunkOnceWhenTheAppenderFirstWritesThere()
     {
-        final AppendMappingAdvice advice = new AppendMappingAdvice((address, length) ->
-        {
-            advised.add(new long[] {address, length});
-            return 0;
-        });
+        final AppendMappingAdvice advice = new AppendMappingAdvice(recording);
 
         appendThrough(advice);
 
-        assertThat(advised).as("one advice per chunk written").hasSize((int) (lastEnd / BLOCK_SIZE) + 1).hasSizeGreaterThan(2);
-        for (final long[] range : advised)
+        assertThat(recording.random).as("one advice per chunk written").hasSize((int) (lastEnd / BLOCK_SIZE) + 1)
+            .hasSizeGreaterThan(2);
+        for (final long[] range : recording.random)
         {
             assertThat(range[0] % 4096).as("address of a mapping").isZero();
             assertThat(range[1]).as("length of a chunk and its overlap").isGreaterThanOrEqualTo(BLOCK_SIZE);
@@ -53,9 +51,62 @@ class AppendMappingAdviceTest
     @Test
     void shouldKeepAppendingWhenTheAdviceFails()
     {
-        final AppendMappingAdvice advice = new AppendMappingAdvice((address, length) -> -1);
+        recording.result = -1;
+        final AppendMappingAdvice advice = new AppendMappingAdvice(recording);
 
-        assertThat(appendThrough(advice)).isEqualTo(RECORDS);
+        assertThat(appendThrough(advice, advice::populatePosted)).isEqualTo(RECORDS);
+        assertThat(recording.populated).as("no more ranges posted once populating failed").hasSize(1);
+    }
+
+    @Test
+    void shouldLeavePopulatingToTheThreadThatAsksForThePostedRange()
+    {
+        final AppendMappingAdvice advice = new AppendMappingAdvice(recording);
+        final List<Integer> populatedAfterEachAppend = new ArrayList<>();
+
+        appendThrough(advice, () -> populatedAfterEachAppend.add(recording.populated.size()));
+
+        assertThat(populatedAfterEachAppend).as("populated by the appending thread").containsOnly(0);
+    }
+
+    @Test
+    void shouldNotPopulateAChunkNoLongerMapped()
+    {
+        final AppendMappingAdvice advice = new AppendMappingAdvice(recording);
+        appendThrough(advice);
+
+        assertThat(advice.populatePosted()).isZero();
+        assertThat(recording.populated).isEmpty();
+    }
+
+    @Test
+    void shouldPostWholePagesJustAheadOfTheAppender()
+    {
+        final AppendMappingAdvice advice = new AppendMappingAdvice(recording);
+        final List<Long> endAddresses = new ArrayList<>();
+        final List<Integer> populatedAgain = new ArrayList<>();
+
+        appendThrough(advice, () ->
+        {
+            if (advice.populatePosted() == 1)
+            {
+                endAddresses.add(lastEndAddress);
+                populatedAgain.add(advice.populatePosted());
+            }
+        });
+
+        assertThat(recording.populated).hasSizeGreaterThan(10).hasSameSizeAs(endAddresses);
+        assertThat(populatedAgain).as("each range populated once").containsOnly(0);
+        final long ahead = AppendMappingAdvice.POPULATE_AHEAD_BYTES;
+        for (int i = 0; i < recording.populated.size(); i++)
+        {
+            final long[] range = recording.populated.get(i);
+            assertThat(range[0] % 4096).as("address of a page").isZero();
+            assertThat(range[1] % 4096).as("whole pages").isZero();
+            assertThat(range[1]).isPositive().isLessThanOrEqualTo(ahead);
+            assertThat(range[0]).as("after the appender's end").isGreaterThan(endAddresses.get(i));
+            assertThat(range[0] + range[1]).as("not far beyond it").isLessThanOrEqualTo(endAddresses.get(i) + ahead * 3 / 2 + 4096);
+        }
     }
 
     @Test
@@ -83,6 +134,19 @@ class AppendMappingAdviceTest
      */
     private int appendThrough(final AppendMappingAdvice advice)
     {
+        return appendThrough(advice, () ->
+        {
+        });
+    }
+
+    /**
+     * Appends {@value #RECORDS} records, telling {@code advice} after each and then running {@code afterEach},
+     * and reads them back.
+     *
+     * @return how many records read back whole.
+     */
+    private int appendThrough(final AppendMappingAdvice advice, final Runnable afterEach)
+    {
         final byte[] body = new byte[RECORD_SIZE];
         try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory).blockSize(BLOCK_SIZE).build();
              ExcerptAppender appender = queue.createAppender())
@@ -96,9 +160,35 @@ class AppendMappingAdviceTest
                     bytes.write(body);
                     advice.wroteThrough(bytes);
                     lastEnd = bytes.writePosition();
+                    lastEndAddress = bytes.bytesStore().addressForRead(lastEnd);
                 }
+                afterEach.run();
             }
             return readBack(queue);
+        }
+    }
+
+    /**
+     * Records the ranges it is asked to advise, answering with {@link #result}.
+     */
+    private static final class RecordingAdvisor implements AppendMappingAdvice.Advisor
+    {
+        final List<long[]> random = new ArrayList<>();
+        final List<long[]> populated = new ArrayList<>();
+        int result;
+
+        @Override
+        public int adviseRandom(final long address, final long length)
+        {
+            random.add(new long[] {address, length});
+            return result;
+        }
+
+        @Override
+        public int populateWrite(final long address, final long length)
+        {
+            populated.add(new long[] {address, length});
+            return result;
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -49,6 +50,29 @@ class GroupCommitFlusherTest
             failures.add(failure);
         }
     };
+
+    @Test
+    void shouldDoItsSideWorkWhenIdleAndAfterEachFlush() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final AtomicInteger sideWork = new AtomicInteger();
+        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0, () ->
+        {
+            sideWork.incrementAndGet();
+            return 1;
+        });
+        flusher.addListener(listener);
+
+        assertThat(flusher.doWork()).as("nothing to flush: the side work").isEqualTo(1);
+        flusher.appended(7);
+        assertThat(flusher.doWork()).as("appended but not requested: the side work").isEqualTo(1);
+        flusher.requestFlush(7);
+        assertThat(flusher.doWork()).as("a flush, then the side work").isEqualTo(2);
+
+        assertThat(durable).containsExactly(7L);
+        assertThat(sideWork).hasValue(3);
+        files.close();
+    }
 
     @Test
     void shouldTellListenersWhatReachedTheDisk() throws Exception
@@ -202,7 +226,7 @@ class GroupCommitFlusherTest
      */
     private GroupCommitFlusher gatheringFlusher(final CycleFiles files)
     {
-        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0, clock::get,
+        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0, () -> 0, clock::get,
             LONG_GATHER.toNanos());
         flusher.addListener(listener);
         flushListener = () -> clock.addAndGet(FLUSH_TIME.toNanos());
@@ -258,7 +282,7 @@ class GroupCommitFlusherTest
 
     private GroupCommitFlusher flusher(final CycleFiles files)
     {
-        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0);
+        final GroupCommitFlusher flusher = new GroupCommitFlusher(files, position -> 0, 0, () -> 0);
         flusher.addListener(listener);
         return flusher;
     }
