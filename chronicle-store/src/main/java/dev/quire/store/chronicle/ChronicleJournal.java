@@ -120,7 +120,8 @@ public final class ChronicleJournal implements Journal
         this.cycleFiles = new CycleFiles(directory);
         final long periodicNanos = context.durability() == Durability.ASYNC ?
             TimeUnit.MILLISECONDS.toNanos(context.flushIntervalMillis()) : 0;
-        this.flusher = new GroupCommitFlusher(cycleFiles, rollCycle::toCycle, periodicNanos, mappingAdvice::populatePosted);
+        this.flusher = new GroupCommitFlusher(cycleFiles, rollCycle::toCycle, periodicNanos,
+            mappingAdvice::populatePosted);
         this.flusher.appended(lastPosition);
         final long maxParkNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(10), Math.max(periodicNanos, 100_000));
         this.flusherRunner = new AgentRunner(

@@ -21,22 +21,23 @@ import java.util.function.Supplier;
  * the faults move along the file, up to 2 MiB. A store through a mapping marks its whole folio dirty, so
  * each {@code fdatasync} wrote whole folios back: 1.7 MB per 10 KiB record was measured deep into a
  * cycle file (ext4, kernel 6.18, {@code read_ahead_kb} 8192), at less than half the rate of the same
- * appends with this advice, which writes back about the pages the records changed. The faults of an appender are
- * on pages nobody has read, so readahead never helps there. Readers share the chunk's mapping while it
- * stays mapped; they read what was just written, which is in the cache already.
+ * appends with this advice, which writes back about the pages the records changed. The faults of an
+ * appender are on pages nobody has read, so readahead never helps there. Readers share the chunk's
+ * mapping while it stays mapped; they read what was just written, which is in the cache already.
  * <p>
  * The first store to each new page of a sparse cycle file faults: the kernel allocates the page, reserves
  * its block, and may wait for a flush that holds the file's block map; and each flush then allocates the
- * blocks of the pages it writes. After each append the appender posts the next 256 KiB past its end once it
- * comes within half of that of the last range posted; the flusher thread populates it between flushes,
- * 64 KiB at a time ({@link #populatePosted()}), holding a reference to the chunk so that it stays mapped. That costs no
- * record anything (it changes no byte, so it needs no lock) and takes the faults off the appending thread;
- * the populated pages are dirty, so the next flush writes them (and allocates their blocks) in one go,
- * and the flushes after it only write the records. Measured: W8 (four synchronous senders) +40–55 %,
- * W1 +15–20 %.
+ * blocks of the pages it writes. After each append the appender posts the next 256 KiB past its end once
+ * it comes within half of that of the last range posted; the flusher thread populates it between
+ * flushes, 64 KiB at a time ({@link #populatePosted()}), holding a reference to the chunk so that it stays
+ * mapped. That changes no byte, so it needs no lock and costs no record anything, and it takes the faults
+ * off the appending thread; the populated pages are dirty, so the next flush writes them (and allocates
+ * their blocks) in one go, and the flushes after it only write records. Measured in alternating runs:
+ * W8 (four synchronous senders) +40–55 %, W1 +15–20 %, W3 +35 %.
  * <p>
- * Where the platform has no {@code madvise} (no native POSIX access), nothing changes but the speed; the
- * same until it is bound, shortly after the first journal opens.
+ * Where the platform has no {@code madvise} (no native POSIX access) or no {@code MADV_POPULATE_WRITE}
+ * (Linux before 5.14), nothing changes but the speed; the same until the binding is made, shortly after
+ * the first journal opens.
  */
 public final class AppendMappingAdvice implements ReferenceOwner
 {

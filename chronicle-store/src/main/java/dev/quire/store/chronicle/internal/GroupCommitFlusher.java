@@ -73,8 +73,8 @@ public final class GroupCommitFlusher implements Agent
      * @param sideWork              done after each flush and whenever there is nothing to flush, in one
      *                              short step; returns how much it did, 0 for nothing.
      */
-    public GroupCommitFlusher(final CycleFiles cycleFiles, final LongToIntFunction cycleOf, final long periodicIntervalNanos,
-        final IntSupplier sideWork)
+    public GroupCommitFlusher(final CycleFiles cycleFiles, final LongToIntFunction cycleOf,
+        final long periodicIntervalNanos, final IntSupplier sideWork)
     {
         this(cycleFiles, cycleOf, periodicIntervalNanos, sideWork, System::nanoTime, MAX_GATHER_NANOS);
     }

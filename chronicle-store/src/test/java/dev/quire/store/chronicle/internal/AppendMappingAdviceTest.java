@@ -126,9 +126,11 @@ class AppendMappingAdviceTest
             final long[] range = recording.populated.get(i);
             assertThat(range[0] % 4096).as("address of a page").isZero();
             assertThat(range[1] % 4096).as("whole pages").isZero();
-            assertThat(range[1]).as("one step").isPositive().isLessThanOrEqualTo(AppendMappingAdvice.POPULATE_STEP_BYTES);
+            assertThat(range[1]).as("one step").isPositive()
+                .isLessThanOrEqualTo(AppendMappingAdvice.POPULATE_STEP_BYTES);
             assertThat(range[0]).as("after the appender's end").isGreaterThan(endAddresses.get(i));
-            assertThat(range[0] + range[1]).as("not far beyond it").isLessThanOrEqualTo(endAddresses.get(i) + ahead * 3 / 2 + 4096);
+            assertThat(range[0] + range[1]).as("not far beyond it")
+                .isLessThanOrEqualTo(endAddresses.get(i) + ahead * 3 / 2 + 4096);
         }
     }
 
