@@ -32,6 +32,9 @@ import java.util.function.LongToIntFunction;
  * do not come back together (a transacted producer and consumer, each committing after its own hundred
  * messages): a gather that times out makes it skip the next ones, for longer after each further timeout.
  * <p>
+ * After each flush, and whenever it has nothing to flush, it does one short step of side work: the journal
+ * has it fault in the pages ahead of the appender ({@link AppendMappingAdvice}).
+ * <p>
  * A failed flush is final: the page cache can no longer be trusted to hold what was written, so every
  * later wait fails with the same {@link StoreException}.
  */
