@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What the kernel sees of the journal's memory mappings ({@code /proc/self/smaps}).
@@ -48,6 +49,7 @@ class ChronicleJournalMappingTest
     @Test
     void shouldHaveThePagesAheadOfTheAppenderFaultedInOffItsThread() throws IOException
     {
+        assumeTrue(kernelAtLeast(5, 14), "MADV_POPULATE_WRITE needs Linux 5.14");
         try (ChronicleJournal journal = ChronicleJournal.open(
             new JournalContext().directory(directory).durability(Durability.SYNC).minFreeDiskBytes(0)))
         {
@@ -64,6 +66,13 @@ class ChronicleJournalMappingTest
 
             await().atMost(Duration.ofSeconds(10)).until(() -> residentKibOfCycleFiles() - before >= 128);
         }
+    }
+
+    private static boolean kernelAtLeast(final int major, final int minor)
+    {
+        final String[] version = System.getProperty("os.version").split("[.-]");
+        final int actualMajor = Integer.parseInt(version[0]);
+        return actualMajor > major || actualMajor == major && Integer.parseInt(version[1]) >= minor;
     }
 
     /**
