@@ -16,13 +16,13 @@ public final class RawChronicleProbe extends DiskProbe
 {
     private final String id;
     private final String title;
-    private final boolean wholeFile;
+    private final DurableAppend append;
 
-    private RawChronicleProbe(final String id, final String title, final boolean wholeFile)
+    private RawChronicleProbe(final String id, final String title, final DurableAppend append)
     {
         this.id = id;
         this.title = title;
-        this.wholeFile = wholeFile;
+        this.append = append;
     }
 
     /**
@@ -30,7 +30,8 @@ public final class RawChronicleProbe extends DiskProbe
      */
     public static RawChronicleProbe msync()
     {
-        return new RawChronicleProbe("P2", "raw Chronicle Queue append + msync per message", false);
+        return new RawChronicleProbe("P2", "raw Chronicle Queue append + msync per message",
+            RawChronicleQueue::appendAndSync);
     }
 
     /**
@@ -38,7 +39,8 @@ public final class RawChronicleProbe extends DiskProbe
      */
     public static RawChronicleProbe fdatasync()
     {
-        return new RawChronicleProbe("P3", "raw Chronicle Queue append + fdatasync of its file per message", true);
+        return new RawChronicleProbe("P3", "raw Chronicle Queue append + fdatasync of its file per message",
+            RawChronicleQueue::appendAndForceFile);
     }
 
     @Override
@@ -62,14 +64,7 @@ public final class RawChronicleProbe extends DiskProbe
             @Override
             public void once() throws IOException
             {
-                if (wholeFile)
-                {
-                    queue.appendAndForceFile();
-                }
-                else
-                {
-                    queue.appendAndSync();
-                }
+                append.appendTo(queue);
             }
 
             @Override
@@ -78,5 +73,18 @@ public final class RawChronicleProbe extends DiskProbe
                 queue.close();
             }
         };
+    }
+
+    /**
+     * One append of the excerpt, made durable before it returns.
+     */
+    @FunctionalInterface
+    private interface DurableAppend
+    {
+        /**
+         * @return the excerpt's index.
+         * @throws IOException when making it durable fails.
+         */
+        long appendTo(RawChronicleQueue queue) throws IOException;
     }
 }
