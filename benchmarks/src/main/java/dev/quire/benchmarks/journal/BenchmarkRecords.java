@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The record every journal benchmark appends: a persistent message with a 1 KiB body.
  */
-final class BenchmarkRecords
+public final class BenchmarkRecords
 {
     static final int BODY_SIZE = 1024;
 
@@ -17,7 +17,10 @@ final class BenchmarkRecords
     {
     }
 
-    static MessageSent oneKibMessage()
+    /**
+     * @return a persistent message record with a 1 KiB body.
+     */
+    public static MessageSent oneKibMessage()
     {
         final byte[] body = new byte[BODY_SIZE];
         for (int i = 0; i < body.length; i++)

@@ -6,14 +6,31 @@ import java.nio.file.Path;
 /**
  * A probe of what the disk allows, run in the same session as the workloads so that durable workloads
  * can be stated as a fraction of it: one durable write at a time, for the warm-up and then the measured
- * time, reporting writes per second and the latency of each.
+ * time, reporting writes per second and the latency of each. What the write is comes from an
+ * {@link Opener}: {@link FsyncProbe}, {@link RawChronicleProbe} and {@link QuireSyncProbe} make them.
  */
-public abstract class DiskProbe implements Workload
+public final class DiskProbe implements Workload
 {
+    private final String id;
+    private final String title;
+    private final Opener opener;
+
+    /**
+     * @param id     the probe's id in reports.
+     * @param title  what it measures, in words.
+     * @param opener prepares the write to repeat in a run's fresh directory.
+     */
+    public DiskProbe(final String id, final String title, final Opener opener)
+    {
+        this.id = id;
+        this.title = title;
+        this.opener = opener;
+    }
+
     /**
      * One durable write, repeated.
      */
-    protected interface DurableWrite extends AutoCloseable
+    public interface DurableWrite extends AutoCloseable
     {
         /**
          * Writes once and waits until it is on disk.
@@ -27,22 +44,41 @@ public abstract class DiskProbe implements Workload
     }
 
     /**
-     * @param directory the run's fresh directory.
-     * @return the write to repeat there.
-     * @throws IOException when it cannot be prepared.
+     * Prepares the write a probe repeats.
      */
-    protected abstract DurableWrite open(Path directory) throws IOException;
+    @FunctionalInterface
+    public interface Opener
+    {
+        /**
+         * @param directory the run's fresh directory.
+         * @return the write to repeat there.
+         * @throws IOException when it cannot be prepared.
+         */
+        DurableWrite open(Path directory) throws IOException;
+    }
 
     @Override
-    public final boolean usesProvider()
+    public String id()
+    {
+        return id;
+    }
+
+    @Override
+    public String title()
+    {
+        return title;
+    }
+
+    @Override
+    public boolean usesProvider()
     {
         return false;
     }
 
     @Override
-    public final RunResult run(final WorkloadContext context) throws IOException
+    public RunResult run(final WorkloadContext context) throws IOException
     {
-        try (DurableWrite write = open(context.directory()))
+        try (DurableWrite write = opener.open(context.directory()))
         {
             repeat(write, context.settings().warmupSeconds(), new LatencyRecorder());
             final LatencyRecorder latency = new LatencyRecorder();

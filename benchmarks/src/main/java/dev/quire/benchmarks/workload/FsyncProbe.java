@@ -10,27 +10,26 @@ import java.nio.file.StandardOpenOption;
  * The disk's ceiling for durable writes one at a time: append 1 KiB to a file and {@code fdatasync} it
  * ({@link FileChannel#force(boolean)} without metadata), again and again.
  */
-public final class FsyncProbe extends DiskProbe
+public final class FsyncProbe
 {
-    @Override
-    public String id()
+    private FsyncProbe()
     {
-        return "P1";
     }
 
-    @Override
-    public String title()
+    /**
+     * @return P1.
+     */
+    public static DiskProbe probe()
     {
-        return "fsync ceiling: 1 KiB write + fdatasync, one at a time";
+        return new DiskProbe("P1", "fsync ceiling: 1 KiB write + fdatasync, one at a time", FsyncProbe::open);
     }
 
-    @Override
-    protected DurableWrite open(final Path directory) throws IOException
+    private static DiskProbe.DurableWrite open(final Path directory) throws IOException
     {
         final FileChannel channel = FileChannel.open(directory.resolve("fsync-probe"), StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
         final ByteBuffer block = ByteBuffer.allocateDirect(TimedMessages.DEFAULT_BODY_SIZE);
-        return new DurableWrite()
+        return new DiskProbe.DurableWrite()
         {
             @Override
             public void once() throws IOException

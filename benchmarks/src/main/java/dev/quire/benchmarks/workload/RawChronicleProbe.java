@@ -12,54 +12,34 @@ import java.nio.file.Path;
  * Chronicle's index and header (the write position) in the page cache. {@link #fdatasync()} (P3) forces
  * the whole cycle file, so those are durable too, which is what the journal's flush does.
  */
-public final class RawChronicleProbe extends DiskProbe
+public final class RawChronicleProbe
 {
-    private final String id;
-    private final String title;
-    private final DurableAppend append;
-
-    private RawChronicleProbe(final String id, final String title, final DurableAppend append)
+    private RawChronicleProbe()
     {
-        this.id = id;
-        this.title = title;
-        this.append = append;
     }
 
     /**
      * @return P2: append, then msync the excerpt's pages.
      */
-    public static RawChronicleProbe msync()
+    public static DiskProbe msync()
     {
-        return new RawChronicleProbe("P2", "raw Chronicle Queue append + msync per message",
-            RawChronicleQueue::appendAndSync);
+        return new DiskProbe("P2", "raw Chronicle Queue append + msync per message",
+            directory -> open(directory, RawChronicleQueue::appendAndSync));
     }
 
     /**
      * @return P3: append, then fdatasync the cycle file (data, index and header).
      */
-    public static RawChronicleProbe fdatasync()
+    public static DiskProbe fdatasync()
     {
-        return new RawChronicleProbe("P3", "raw Chronicle Queue append + fdatasync of its file per message",
-            RawChronicleQueue::appendAndForceFile);
+        return new DiskProbe("P3", "raw Chronicle Queue append + fdatasync of its file per message",
+            directory -> open(directory, RawChronicleQueue::appendAndForceFile));
     }
 
-    @Override
-    public String id()
-    {
-        return id;
-    }
-
-    @Override
-    public String title()
-    {
-        return title;
-    }
-
-    @Override
-    protected DurableWrite open(final Path directory)
+    private static DiskProbe.DurableWrite open(final Path directory, final DurableAppend append)
     {
         final RawChronicleQueue queue = new RawChronicleQueue(directory);
-        return new DurableWrite()
+        return new DiskProbe.DurableWrite()
         {
             @Override
             public void once() throws IOException

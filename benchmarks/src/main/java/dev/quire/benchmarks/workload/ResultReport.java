@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The run's results as Markdown: the main table (each workload's first metric and latencies, with the
- * CPU other processes used), the other metrics, the targets and the fractions of the disk's ceiling.
+ * CPU other processes used), the other metrics, the targets, the fractions of the disk's ceiling and the
+ * steps of a synchronous send.
  */
 public final class ResultReport
 {
@@ -39,6 +40,12 @@ public final class ResultReport
         {
             out.append("\nDurable rates as a fraction of the fsync ceiling (P1) of this run:\n\n");
             fractions.forEach(line -> out.append("- ").append(line).append('\n'));
+        }
+        final List<String> steps = new TargetCheck(results).syncSendSteps();
+        if (!steps.isEmpty())
+        {
+            out.append("\nOne synchronous send at a time, step by step from the raw ceiling to W1 (time per send = 1 / rate):\n\n");
+            steps.forEach(line -> out.append("- ").append(line).append('\n'));
         }
         if (!results.failures().isEmpty())
         {

@@ -77,6 +77,43 @@ public final class TargetCheck
         return lines;
     }
 
+    /**
+     * @return lines following a synchronous durable send one step at a time from the raw ceiling to W1 (P3,
+     *     P4, P5, W4's sends, W1), each with its rate, the time per send it means and what the step added;
+     *     empty when the run has none of P4 and P5.
+     */
+    public List<String> syncSendSteps()
+    {
+        final List<String> lines = new ArrayList<>();
+        if (Double.isNaN(median("P4", Results.DISK, Metric.THROUGHPUT)) &&
+            Double.isNaN(median("P5", Results.DISK, Metric.THROUGHPUT)))
+        {
+            return lines;
+        }
+        final List<SendStep> steps = List.of(
+            new SendStep("P3 raw Chronicle append + fdatasync", "P3", Results.DISK, Metric.THROUGHPUT),
+            new SendStep("P4 + the journal's encoding and its flusher thread", "P4", Results.DISK, Metric.THROUGHPUT),
+            new SendStep("P5 + the engine thread", "P5", Results.DISK, Metric.THROUGHPUT),
+            new SendStep("W4 sends + the JMS layer", "W4", QUIRE, Metric.SEND_RATE),
+            new SendStep("W1 + a consumer on the same cores", "W1", QUIRE, Metric.THROUGHPUT));
+        double previousMicros = Double.NaN;
+        for (final SendStep step : steps)
+        {
+            final double rate = median(step.workload, step.subject, step.metric);
+            if (Double.isNaN(rate))
+            {
+                continue;
+            }
+            final double micros = 1e6 / rate;
+            final String added = Double.isNaN(previousMicros) ? "" :
+                String.format(Locale.ROOT, ", %+.0f µs", micros - previousMicros);
+            lines.add(String.format(Locale.ROOT, "%s: %s msgs/s, %.0f µs per send%s", step.label, Figures.plain(rate),
+                micros, added));
+            previousMicros = micros;
+        }
+        return lines;
+    }
+
     private String durableFraction(final String workload, final Metric metric, final double ceiling)
     {
         final double quire = median(workload, QUIRE, metric);
@@ -94,6 +131,13 @@ public final class TargetCheck
                 Figures.ratio(other / ceiling)));
         }
         return line.toString();
+    }
+
+    /**
+     * One step of {@link #syncSendSteps()}.
+     */
+    private record SendStep(String label, String workload, String subject, Metric metric)
+    {
     }
 
     private Verdict againstRawChronicle()

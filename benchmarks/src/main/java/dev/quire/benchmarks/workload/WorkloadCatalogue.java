@@ -18,15 +18,17 @@ public final class WorkloadCatalogue
     }
 
     /**
-     * @return all of them: the three disk probes, then W1 to W9.
+     * @return all of them: the disk probes (P1 to P3) and the steps of a synchronous send (P4, P5), then W1 to W9.
      */
     public static List<Workload> all()
     {
         final StreamShape pair = StreamShape.persistentPair();
         return List.of(
-            new FsyncProbe(),
+            FsyncProbe.probe(),
             RawChronicleProbe.msync(),
             RawChronicleProbe.fdatasync(),
+            QuireSyncProbe.journal(),
+            QuireSyncProbe.broker(),
             new StreamWorkload("W1", "persistent, 1 producer + 1 consumer, AUTO_ACKNOWLEDGE, sync send", pair),
             new StreamWorkload("W2", "as W1, NON_PERSISTENT", pair.persistent(false)),
             new StreamWorkload("W3", "as W1, transacted producer and consumer, commit every 100",
