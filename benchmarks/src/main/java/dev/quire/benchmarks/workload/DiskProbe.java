@@ -9,10 +9,8 @@ import java.nio.file.Path;
  * time, reporting writes per second and the latency of each. What the write is comes from an
  * {@link Opener}: {@link FsyncProbe}, {@link RawChronicleProbe} and {@link QuireSyncProbe} make them.
  */
-public final class DiskProbe implements Workload
+public final class DiskProbe extends NamedWorkload
 {
-    private final String id;
-    private final String title;
     private final Opener opener;
 
     /**
@@ -22,8 +20,7 @@ public final class DiskProbe implements Workload
      */
     public DiskProbe(final String id, final String title, final Opener opener)
     {
-        this.id = id;
-        this.title = title;
+        super(id, title);
         this.opener = opener;
     }
 
@@ -55,18 +52,6 @@ public final class DiskProbe implements Workload
          * @throws IOException when it cannot be prepared.
          */
         DurableWrite open(Path directory) throws IOException;
-    }
-
-    @Override
-    public String id()
-    {
-        return id;
-    }
-
-    @Override
-    public String title()
-    {
-        return title;
     }
 
     @Override

@@ -5,10 +5,8 @@ package dev.quire.benchmarks.workload;
  * a measured phase of producers and consumers running at once on one queue. Reports end-to-end
  * throughput and send-to-receive latency.
  */
-public final class StreamWorkload implements Workload
+public final class StreamWorkload extends NamedWorkload
 {
-    private final String id;
-    private final String title;
     private final StreamShape shape;
 
     /**
@@ -18,21 +16,8 @@ public final class StreamWorkload implements Workload
      */
     public StreamWorkload(final String id, final String title, final StreamShape shape)
     {
-        this.id = id;
-        this.title = title;
+        super(id, title);
         this.shape = shape;
-    }
-
-    @Override
-    public String id()
-    {
-        return id;
-    }
-
-    @Override
-    public String title()
-    {
-        return title;
     }
 
     @Override
@@ -41,7 +26,7 @@ public final class StreamWorkload implements Workload
         final WorkloadSettings settings = context.settings();
         try (RunningBroker broker = context.startBroker())
         {
-            final StreamPhase phase = new StreamPhase(broker.connectionFactory(), "bench." + id, shape);
+            final StreamPhase phase = new StreamPhase(broker.connectionFactory(), "bench." + id(), shape);
             if (settings.warmupSeconds() > 0)
             {
                 phase.run(settings.warmupSeconds());

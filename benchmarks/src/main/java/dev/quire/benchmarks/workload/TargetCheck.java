@@ -106,8 +106,8 @@ public final class TargetCheck
             }
             final double micros = 1e6 / rate;
             final String added = Double.isNaN(previousMicros) ? "" :
-                String.format(Locale.ROOT, ", %+.0f µs", micros - previousMicros);
-            lines.add(String.format(Locale.ROOT, "%s: %s msgs/s, %.0f µs per send%s", step.label, Figures.plain(rate),
+                String.format(Locale.ROOT, ", %+,.0f µs", micros - previousMicros);
+            lines.add(String.format(Locale.ROOT, "%s: %s msgs/s, %,.0f µs per send%s", step.label, Figures.plain(rate),
                 micros, added));
             previousMicros = micros;
         }
