@@ -38,6 +38,41 @@ public final class DiskProbe extends NamedWorkload
 
         @Override
         void close() throws IOException;
+
+        /**
+         * @param once  writes once and waits until it is on disk.
+         * @param close releases what the write uses.
+         * @return the write made of the two.
+         */
+        static DurableWrite of(final IoAction once, final IoAction close)
+        {
+            return new DurableWrite()
+            {
+                @Override
+                public void once() throws IOException
+                {
+                    once.run();
+                }
+
+                @Override
+                public void close() throws IOException
+                {
+                    close.run();
+                }
+            };
+        }
+    }
+
+    /**
+     * A step of a durable write that may fail with the disk.
+     */
+    @FunctionalInterface
+    public interface IoAction
+    {
+        /**
+         * @throws IOException when the disk fails.
+         */
+        void run() throws IOException;
     }
 
     /**

@@ -29,24 +29,14 @@ public final class FsyncProbe
         final FileChannel channel = FileChannel.open(directory.resolve("fsync-probe"), StandardOpenOption.CREATE_NEW,
             StandardOpenOption.WRITE);
         final ByteBuffer block = ByteBuffer.allocateDirect(TimedMessages.DEFAULT_BODY_SIZE);
-        return new DiskProbe.DurableWrite()
+        return DiskProbe.DurableWrite.of(() ->
         {
-            @Override
-            public void once() throws IOException
+            block.clear();
+            while (block.hasRemaining())
             {
-                block.clear();
-                while (block.hasRemaining())
-                {
-                    channel.write(block);
-                }
-                channel.force(false);
+                channel.write(block);
             }
-
-            @Override
-            public void close() throws IOException
-            {
-                channel.close();
-            }
-        };
+            channel.force(false);
+        }, channel::close);
     }
 }

@@ -54,31 +54,14 @@ public final class QuireSyncProbe
     {
         final ChronicleJournal journal = ChronicleJournal.open(syncJournal(directory));
         final MessageSent record = BenchmarkRecords.oneKibMessage();
-        return closing(() -> journal.awaitDurable(journal.append(record)), journal::close);
+        return DiskProbe.DurableWrite.of(() -> journal.awaitDurable(journal.append(record)), journal::close);
     }
 
     private static DiskProbe.DurableWrite openBroker(final Path directory)
     {
         final Broker broker = Broker.open(new BrokerContext().journal(syncJournal(directory)));
         final StoredMessage message = BenchmarkRecords.oneKibMessage().message();
-        return closing(() -> broker.send(DestinationKind.QUEUE, QUEUE, message, 0).join(), broker::close);
-    }
-
-    private static DiskProbe.DurableWrite closing(final Runnable once, final Runnable close)
-    {
-        return new DiskProbe.DurableWrite()
-        {
-            @Override
-            public void once()
-            {
-                once.run();
-            }
-
-            @Override
-            public void close()
-            {
-                close.run();
-            }
-        };
+        return DiskProbe.DurableWrite.of(() -> broker.send(DestinationKind.QUEUE, QUEUE, message, 0).join(),
+            broker::close);
     }
 }

@@ -39,20 +39,7 @@ public final class RawChronicleProbe
     private static DiskProbe.DurableWrite open(final Path directory, final DurableAppend append)
     {
         final RawChronicleQueue queue = new RawChronicleQueue(directory);
-        return new DiskProbe.DurableWrite()
-        {
-            @Override
-            public void once() throws IOException
-            {
-                append.appendTo(queue);
-            }
-
-            @Override
-            public void close()
-            {
-                queue.close();
-            }
-        };
+        return DiskProbe.DurableWrite.of(() -> append.appendTo(queue), queue::close);
     }
 
     /**
