@@ -13,6 +13,7 @@ public final class ResultReport
     private static final List<Metric> LATENCIES = List.of(Metric.P50, Metric.P99, Metric.P999);
 
     private final Results results;
+    private final TargetCheck check;
     private final String heading;
 
     /**
@@ -22,6 +23,7 @@ public final class ResultReport
     public ResultReport(final Results results, final String heading)
     {
         this.results = results;
+        this.check = new TargetCheck(results);
         this.heading = heading;
     }
 
@@ -35,24 +37,23 @@ public final class ResultReport
         mainTable(out);
         otherMetrics(out);
         targets(out);
-        final List<String> fractions = new TargetCheck(results).fractionsOfDisk();
-        if (!fractions.isEmpty())
-        {
-            out.append("\nDurable rates as a fraction of the fsync ceiling (P1) of this run:\n\n");
-            fractions.forEach(line -> out.append("- ").append(line).append('\n'));
-        }
-        final List<String> steps = new TargetCheck(results).syncSendSteps();
-        if (!steps.isEmpty())
-        {
-            out.append("\nOne synchronous send at a time, step by step from the raw ceiling to W1 (time per send = 1 / rate):\n\n");
-            steps.forEach(line -> out.append("- ").append(line).append('\n'));
-        }
-        if (!results.failures().isEmpty())
-        {
-            out.append("\nFailed runs:\n\n");
-            results.failures().forEach(line -> out.append("- ").append(line).append('\n'));
-        }
+        bullets(out, "Durable rates as a fraction of the fsync ceiling (P1) of this run:", check.fractionsOfDisk());
+        bullets(out, "One synchronous send at a time, step by step from the raw ceiling to W1 " +
+            "(time per send = 1 / rate):", check.syncSendSteps());
+        bullets(out, "Failed runs:", results.failures());
         return out.toString();
+    }
+
+    /**
+     * Appends a paragraph and its lines as a bulleted list, or nothing when there are no lines.
+     */
+    private static void bullets(final StringBuilder out, final String heading, final List<String> lines)
+    {
+        if (!lines.isEmpty())
+        {
+            out.append('\n').append(heading).append("\n\n");
+            lines.forEach(line -> out.append("- ").append(line).append('\n'));
+        }
     }
 
     private void mainTable(final StringBuilder out)
@@ -112,7 +113,7 @@ public final class ResultReport
     private void targets(final StringBuilder out)
     {
         out.append("\n| workload | target | measured (medians) | met |\n|---|---|---|---|\n");
-        for (final TargetCheck.Verdict verdict : new TargetCheck(results).verdicts())
+        for (final TargetCheck.Verdict verdict : check.verdicts())
         {
             final String met = verdict.met() == null ? "–" : verdict.met() ? "yes" : "**no**";
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", verdict.workload(), verdict.target(),

@@ -48,7 +48,8 @@ class WorkloadRunnerTest
 
         final String report = new ResultReport(results, "test run").markdown();
         assertThat(report).contains("| W1 | quire | msgs/s |").contains("| W9 | restart with the pending messages < 5 s |")
-            .contains("- P3 raw Chronicle append + fdatasync: ").containsPattern("- P5 \\+ the engine thread: .* µs per send, [+-][\\d,]+ µs")
+            .contains("- P3 raw Chronicle append + fdatasync: ")
+            .containsPattern("- P5 \\+ the engine thread: .* µs per send, [+-][\\d,]+ µs")
             .contains("- W1 + a consumer on the same cores: ");
         new ResultChart(results, "test run").write(output.resolve("chart.png"));
         assertThat(Files.size(output.resolve("chart.png"))).isPositive();
