@@ -24,6 +24,7 @@ import dev.quire.store.chronicle.internal.DirectoryLock;
 import dev.quire.store.chronicle.internal.DiskSpaceGuard;
 import dev.quire.store.chronicle.internal.GroupCommitFlusher;
 import dev.quire.store.chronicle.internal.JournalMarker;
+import dev.quire.store.chronicle.internal.LargeRecordWriter;
 import dev.quire.store.chronicle.internal.MessageHeaderDecoder;
 import dev.quire.store.chronicle.internal.RecordEnvelope;
 import dev.quire.store.chronicle.internal.StaleWriteLock;
@@ -40,6 +41,7 @@ import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,6 +80,7 @@ public final class ChronicleJournal implements Journal
     private final DiskSpaceGuard diskSpaceGuard;
     private final CycleFiles cycleFiles;
     private final AppendMappingAdvice mappingAdvice = new AppendMappingAdvice();
+    private final LargeRecordWriter largeRecordWriter = new LargeRecordWriter();
     private final GroupCommitFlusher flusher;
     private final AgentRunner flusherRunner;
     private final boolean tornTailAtOpen;
@@ -220,7 +223,7 @@ public final class ChronicleJournal implements Journal
                     " bytes exceeds the maximum record size of " + context.maxRecordSize() + " bytes");
             }
             diskSpaceGuard.checkRoomFor(length);
-            writeDocument(record, origin);
+            writeDocument(record, origin, length);
             final long position = appender.lastIndexAppended();
             trackCycle(position);
             lastPosition = position;
@@ -233,23 +236,34 @@ public final class ChronicleJournal implements Journal
         }
     }
 
-    private void writeDocument(final JournalRecord record, final long origin)
+    private void writeDocument(final JournalRecord record, final long origin, final int length)
     {
         try (DocumentContext document = appender.writingDocument())
         {
             try
             {
                 final Bytes<?> bytes = document.wire().bytes();
-                appendEnvelope.writeTo(record.type(), origin, bytes);
-                mappingAdvice.wroteThrough(bytes);
+                if (largeRecordWriter.suits(length))
+                {
+                    final ByteBuffer frame = appendEnvelope.frame(record.type(), origin);
+                    final int frameLength = frame.remaining();
+                    largeRecordWriter.write(appender.currentFile(), frame, bytes.writePosition());
+                    bytes.writeSkip(frameLength);
+                    mappingAdvice.wroteBeside(bytes);
+                }
+                else
+                {
+                    appendEnvelope.writeTo(record.type(), origin, bytes);
+                    mappingAdvice.wroteThrough(bytes);
+                }
             }
-            catch (final RuntimeException ex)
+            catch (final IOException | RuntimeException ex)
             {
                 document.rollbackOnClose();
                 throw ex;
             }
         }
-        catch (final RuntimeException ex)
+        catch (final IOException | RuntimeException ex)
         {
             throw new StoreException(StoreException.Kind.IO, "cannot append a " + record.type() + " record: " + ex, ex);
         }
@@ -466,6 +480,7 @@ public final class ChronicleJournal implements Journal
         {
             flusher.markClosed();
             cycleFiles.close();
+            largeRecordWriter.close();
             appender.close();
             queue.close();
             directoryLock.close();

@@ -46,11 +46,13 @@ public final class JournalCrashChild
 
     /**
      * @param seq a message sequence number.
-     * @return the body the crash tests expect for it: varying size, content derived from seq.
+     * @return the body the crash tests expect for it: varying size, every eighth one large enough to be
+     * written beside the journal's mapping, content derived from seq.
      */
     public static byte[] bodyFor(final long seq)
     {
-        final byte[] body = new byte[64 + (int)(seq * 7919 % 4096)];
+        final int spread = seq % 8 == 0 ? 64 * 1024 : 4096;
+        final byte[] body = new byte[(seq % 8 == 0 ? 16 * 1024 : 64) + (int)(seq * 7919 % spread)];
         for (int i = 0; i < body.length; i++)
         {
             body[i] = (byte)(seq * 31 + i);

@@ -61,6 +61,7 @@ public final class AppendMappingAdvice implements ReferenceOwner
     private final AtomicReference<PopulateRange> posted = new AtomicReference<>();
     private BytesStore<?, ?> advised;
     private long postedTo;
+    private long populateAfter;
     private boolean warned;
     private volatile boolean populateFailed;
 
@@ -98,16 +99,45 @@ public final class AppendMappingAdvice implements ReferenceOwner
     /**
      * Advises the chunk {@code bytes} now writes to, the first time it writes there once the advisor is
      * ready, and posts the range ahead to populate when the appender came close to the last one posted.
-     * Called by the appending thread after each append; never throws.
+     * Called by the appending thread after each append of a record written through the mapping; never
+     * throws.
      *
      * @param bytes the bytes the record was written through.
      */
     public void wroteThrough(final Bytes<?> bytes)
     {
+        appended(bytes, false);
+    }
+
+    /**
+     * As {@link #wroteThrough(Bytes)}, for a record written beside the mapping ({@link LargeRecordWriter}):
+     * drops the range posted and not yet populated, and posts none until the appender has written another
+     * {@value #POPULATE_AHEAD_BYTES} bytes through the mapping alone. Populated pages have page-table
+     * entries, which cost the flush of a large record written into them what writing it beside the mapping
+     * saves.
+     *
+     * @param bytes the bytes the record's header was written through, positioned after the record.
+     */
+    public void wroteBeside(final Bytes<?> bytes)
+    {
+        appended(bytes, true);
+    }
+
+    private void appended(final Bytes<?> bytes, final boolean beside)
+    {
+        final long end = bytes.writePosition();
+        if (beside)
+        {
+            populateAfter = end + POPULATE_AHEAD_BYTES;
+            posted.set(null);
+        }
         final BytesStore<?, ?> store = bytes.bytesStore();
         if (store == advised)
         {
-            postAhead(bytes.writePosition());
+            if (end >= populateAfter)
+            {
+                postAhead(end);
+            }
             return;
         }
         final Optional<Advisor> ready = advisor.get();
@@ -117,6 +147,10 @@ public final class AppendMappingAdvice implements ReferenceOwner
         }
         advised = store;
         postedTo = 0;
+        if (!beside)
+        {
+            populateAfter = 0;
+        }
         if (ready.isPresent() && store instanceof MappedBytesStore)
         {
             advise(ready.get(), (MappedBytesStore) store);

@@ -5,6 +5,7 @@ import dev.quire.store.JournalRecord;
 import dev.quire.store.RecordType;
 import net.openhft.chronicle.bytes.Bytes;
 
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 import static dev.quire.store.chronicle.internal.DecodeChecks.corrupt;
@@ -26,9 +27,11 @@ public final class RecordEnvelope
 {
     private static final int FLAG_COPIED = 1;
     private static final int HEADER_LENGTH = 7;
+    private static final int MAX_HEADER_LENGTH = HEADER_LENGTH + Long.BYTES;
 
     private final Bytes<byte[]> payload = Bytes.allocateElasticOnHeap(4096);
     private final CRC32C crc = new CRC32C();
+    private ByteBuffer frameView;
     private int version;
 
     /**
@@ -40,7 +43,8 @@ public final class RecordEnvelope
     }
 
     /**
-     * Encodes a record's payload into this envelope's scratch buffer.
+     * Encodes a record's payload into this envelope's scratch buffer, leaving room before it for the frame's
+     * header.
      *
      * @param record the record.
      * @return the length of the encoded frame.
@@ -48,6 +52,8 @@ public final class RecordEnvelope
     public int encode(final JournalRecord record)
     {
         payload.clear();
+        payload.writePosition(MAX_HEADER_LENGTH);
+        payload.readPosition(MAX_HEADER_LENGTH);
         RecordCodec.encode(record, payload);
         return HEADER_LENGTH + (int)payload.readRemaining();
     }
@@ -62,18 +68,41 @@ public final class RecordEnvelope
      */
     public void writeTo(final RecordType type, final long origin, final Bytes<?> out)
     {
+        final ByteBuffer frame = frame(type, origin);
+        out.write(frame.array(), frame.position(), frame.remaining());
+    }
+
+    /**
+     * Completes the frame of the last {@link #encode(JournalRecord) encoded} record in the scratch buffer.
+     *
+     * @param type   the record's type.
+     * @param origin for a compaction copy, the position the record was first appended at; for an
+     *               original, {@link Journal#NO_POSITION}.
+     * @return the whole frame, header and payload, as a view of the scratch buffer; valid until the next
+     * {@link #encode(JournalRecord) encode}.
+     */
+    public ByteBuffer frame(final RecordType type, final long origin)
+    {
         final int length = (int)payload.readRemaining();
+        final byte[] array = payload.underlyingObject();
         crc.reset();
-        crc.update(payload.underlyingObject(), (int)payload.readPosition(), length);
-        out.writeByte((byte)type.code());
-        out.writeByte((byte)type.version());
-        out.writeByte((byte)(origin == Journal.NO_POSITION ? 0 : FLAG_COPIED));
-        out.writeInt((int)crc.getValue());
-        if (origin != Journal.NO_POSITION)
+        crc.update(array, MAX_HEADER_LENGTH, length);
+        final boolean copied = origin != Journal.NO_POSITION;
+        final int start = copied ? 0 : Long.BYTES;
+        payload.writeByte(start, (byte)type.code());
+        payload.writeByte(start + 1, (byte)type.version());
+        payload.writeByte(start + 2, (byte)(copied ? FLAG_COPIED : 0));
+        payload.writeInt(start + 3, (int)crc.getValue());
+        if (copied)
         {
-            out.writeLong(origin);
+            payload.writeLong(HEADER_LENGTH, origin);
         }
-        out.write(payload.underlyingObject(), (int)payload.readPosition(), length);
+        if (frameView == null || frameView.array() != array)
+        {
+            frameView = ByteBuffer.wrap(array);
+        }
+        frameView.limit(MAX_HEADER_LENGTH + length).position(start);
+        return frameView;
     }
 
     /**

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +137,45 @@ class AppendMappingAdviceTest
     }
 
     @Test
+    void shouldDropTheRangePostedWhenARecordIsWrittenBesideTheMapping()
+    {
+        final AppendMappingAdvice advice = new AppendMappingAdvice(recording);
+        final int beside = RECORDS / 2;
+        final List<Integer> stepsAfterBeside = new ArrayList<>();
+
+        appendThrough(advice, index -> index == beside, index ->
+        {
+            if (index == beside - 1 || index == beside)
+            {
+                stepsAfterBeside.add(advice.populatePosted());
+            }
+        });
+
+        assertThat(stepsAfterBeside).as("a step of the range posted before, none after").containsExactly(1, 0);
+    }
+
+    @Test
+    void shouldPostAgainOnlyOnceAWindowOfRecordsWentThroughTheMapping()
+    {
+        final AppendMappingAdvice advice = new AppendMappingAdvice(recording);
+        final int beside = RECORDS / 2;
+        final List<Integer> populatingAppends = new ArrayList<>();
+
+        appendThrough(advice, index -> index == beside, index ->
+        {
+            while (advice.populatePosted() == 1)
+            {
+                populatingAppends.add(index);
+            }
+        });
+
+        final int window = (int) (AppendMappingAdvice.POPULATE_AHEAD_BYTES / RECORD_SIZE);
+        assertThat(populatingAppends).as("populated before the record written beside").anyMatch(index -> index < beside)
+            .as("not again until a window of records later").noneMatch(index -> index >= beside && index < beside + window)
+            .as("but then").anyMatch(index -> index >= beside + window && index <= beside + window + 2);
+    }
+
+    @Test
     void shouldGiveNoAdviceWithoutAnAdvisor()
     {
         final AppendMappingAdvice advice = new AppendMappingAdvice(null);
@@ -172,6 +213,19 @@ class AppendMappingAdviceTest
      */
     private int appendThrough(final AppendMappingAdvice advice, final Runnable afterEach)
     {
+        return appendThrough(advice, index -> false, index -> afterEach.run());
+    }
+
+    /**
+     * Appends {@value #RECORDS} records, telling {@code advice} after each that it was written through the
+     * mapping or, where {@code besideAt} says so, beside it, and then running {@code afterEach} with its
+     * index; reads them back.
+     *
+     * @return how many records read back whole.
+     */
+    private int appendThrough(final AppendMappingAdvice advice, final IntPredicate besideAt,
+        final IntConsumer afterEach)
+    {
         final byte[] body = new byte[RECORD_SIZE];
         try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory).blockSize(BLOCK_SIZE).build();
              ExcerptAppender appender = queue.createAppender())
@@ -183,11 +237,18 @@ class AppendMappingAdviceTest
                 {
                     final Bytes<?> bytes = document.wire().bytes();
                     bytes.write(body);
-                    advice.wroteThrough(bytes);
+                    if (besideAt.test(i))
+                    {
+                        advice.wroteBeside(bytes);
+                    }
+                    else
+                    {
+                        advice.wroteThrough(bytes);
+                    }
                     lastEnd = bytes.writePosition();
                     lastEndAddress = bytes.bytesStore().addressForRead(lastEnd);
                 }
-                afterEach.run();
+                afterEach.accept(i);
             }
             return readBack(queue);
         }
