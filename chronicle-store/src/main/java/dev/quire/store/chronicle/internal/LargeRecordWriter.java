@@ -86,9 +86,14 @@ public final class LargeRecordWriter implements AutoCloseable
         }
     }
 
+    /**
+     * @return the channel of {@code cycleFile}, opened again when the appender moved to another file or when
+     * an interrupt closed it (a thread interrupted during a write closes the channel; that write fails, the
+     * next one reopens it).
+     */
     private FileChannel channelFor(final File cycleFile) throws IOException
     {
-        if (!cycleFile.equals(file))
+        if (!cycleFile.equals(file) || !channel.isOpen())
         {
             close();
             channel = FileChannel.open(cycleFile.toPath(), StandardOpenOption.WRITE);

@@ -7,12 +7,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
 class LargeRecordWriterTest
@@ -74,6 +76,31 @@ class LargeRecordWriterTest
 
         assertThat(Files.readAllBytes(first.toPath())).isEqualTo(one);
         assertThat(Files.readAllBytes(second.toPath())).isEqualTo(two);
+    }
+
+    @Test
+    void shouldFailTheWriteOfAnInterruptedThreadAndWriteTheNextOne() throws IOException
+    {
+        final File file = emptyFile("a.cq4", 0);
+        final byte[] frame = randomBytes(LargeRecordWriter.MIN_FRAME_BYTES);
+
+        try (LargeRecordWriter writer = new LargeRecordWriter(true))
+        {
+            writer.write(file, ByteBuffer.wrap(new byte[frame.length]), 0);
+            Thread.currentThread().interrupt();
+            try
+            {
+                assertThatThrownBy(() -> writer.write(file, ByteBuffer.wrap(new byte[frame.length]), 0))
+                    .isInstanceOf(ClosedByInterruptException.class);
+            }
+            finally
+            {
+                Thread.interrupted();
+            }
+            writer.write(file, ByteBuffer.wrap(frame), 0);
+        }
+
+        assertThat(Files.readAllBytes(file.toPath())).isEqualTo(frame);
     }
 
     private File emptyFile(final String name, final int length) throws IOException
