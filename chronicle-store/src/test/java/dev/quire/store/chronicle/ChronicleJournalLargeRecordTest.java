@@ -33,7 +33,8 @@ class ChronicleJournalLargeRecordTest
     @Test
     void shouldReadBackLargeAndSmallRecordsInOrderAcrossChunksAndAfterReopen()
     {
-        assertThat(5L * IntStream.of(BODY_SIZES).sum()).as("the records fill more than a chunk").isGreaterThan(BLOCK_SIZE);
+        assertThat(5L * IntStream.of(BODY_SIZES).sum()).as("the records fill more than a chunk")
+            .isGreaterThan(BLOCK_SIZE);
         final List<JournalRecord> appended = new ArrayList<>();
         final List<Long> positions = new ArrayList<>();
         try (ChronicleJournal journal = open())

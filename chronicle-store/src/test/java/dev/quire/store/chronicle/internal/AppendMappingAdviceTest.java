@@ -171,7 +171,8 @@ class AppendMappingAdviceTest
 
         final int window = (int) (AppendMappingAdvice.POPULATE_AHEAD_BYTES / RECORD_SIZE);
         assertThat(populatingAppends).as("populated before the record written beside").anyMatch(index -> index < beside)
-            .as("not again until a window of records later").noneMatch(index -> index >= beside && index < beside + window)
+            .as("not again until a window of records later")
+            .noneMatch(index -> index >= beside && index < beside + window)
             .as("but then").anyMatch(index -> index >= beside + window && index <= beside + window + 2);
     }
 

@@ -57,7 +57,8 @@ class LargeRecordWriterTest
         final byte[] written = Files.readAllBytes(file.toPath());
         assertThat(written).hasSize(1000 + frame.length - 100);
         assertThat(Arrays.copyOfRange(written, 0, 1000)).as("bytes before the position untouched").containsOnly(0);
-        assertThat(Arrays.copyOfRange(written, 1000, written.length)).isEqualTo(Arrays.copyOfRange(frame, 100, frame.length));
+        assertThat(Arrays.copyOfRange(written, 1000, written.length))
+            .isEqualTo(Arrays.copyOfRange(frame, 100, frame.length));
     }
 
     @Test
