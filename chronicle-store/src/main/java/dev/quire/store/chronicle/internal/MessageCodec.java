@@ -34,12 +34,12 @@ final class MessageCodec
     {
     }
 
-    static void write(final StoredMessage message, final Bytes<?> out)
+    static void write(final StoredMessage message, final Bytes<byte[]> out)
     {
-        out.writeUtf8(message.messageId());
-        out.writeUtf8(message.correlationId());
-        out.writeUtf8(message.type());
-        out.writeUtf8(message.replyTo());
+        StringEncoding.write(out, message.messageId());
+        StringEncoding.write(out, message.correlationId());
+        StringEncoding.write(out, message.type());
+        StringEncoding.write(out, message.replyTo());
         out.writeByte((byte)(message.persistent() ? FLAG_PERSISTENT : 0));
         out.writeByte((byte)message.priority());
         out.writeLong(message.timestamp());
@@ -116,21 +116,22 @@ final class MessageCodec
         return bodyType;
     }
 
-    private static void writeProperties(final Map<String, Object> properties, final Bytes<?> out)
+    private static void writeProperties(final Map<String, Object> properties, final Bytes<byte[]> out)
     {
         out.writeStopBit(properties.size());
         for (final Map.Entry<String, Object> property : properties.entrySet())
         {
-            out.writeUtf8(property.getKey());
+            StringEncoding.write(out, property.getKey());
             writeValue(property.getValue(), out);
         }
     }
 
-    private static void writeValue(final Object value, final Bytes<?> out)
+    private static void writeValue(final Object value, final Bytes<byte[]> out)
     {
         if (value instanceof String text)
         {
-            out.writeByte(TAG_STRING).writeUtf8(text);
+            out.writeByte(TAG_STRING);
+            StringEncoding.write(out, text);
         }
         else if (value instanceof Integer number)
         {

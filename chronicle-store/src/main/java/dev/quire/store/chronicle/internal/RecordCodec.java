@@ -49,7 +49,7 @@ public final class RecordCodec
      * @param record the record to write.
      * @param out    where to write its payload.
      */
-    public static void encode(final JournalRecord record, final Bytes<?> out)
+    public static void encode(final JournalRecord record, final Bytes<byte[]> out)
     {
         switch (record.type())
         {
@@ -64,9 +64,9 @@ public final class RecordCodec
             case XA_COMMITTED -> writeXid(((XaCommitted)record).xid(), out);
             case XA_ROLLED_BACK -> writeXid(((XaRolledBack)record).xid(), out);
             case DESTINATION_CREATED -> writeDestinationCreated((DestinationCreated)record, out);
-            case DESTINATION_DELETED -> out.writeUtf8(((DestinationDeleted)record).name());
+            case DESTINATION_DELETED -> StringEncoding.write(out, ((DestinationDeleted)record).name());
             case SUBSCRIPTION_CREATED -> writeSubscriptionCreated((SubscriptionCreated)record, out);
-            case SUBSCRIPTION_DELETED -> out.writeUtf8(((SubscriptionDeleted)record).name());
+            case SUBSCRIPTION_DELETED -> StringEncoding.write(out, ((SubscriptionDeleted)record).name());
             case MESSAGE_SNAPSHOT -> SnapshotCodec.write((MessageSnapshot)record, out);
         }
     }
@@ -154,10 +154,10 @@ public final class RecordCodec
         }
     }
 
-    private static void writeSent(final MessageSent sent, final Bytes<?> out)
+    private static void writeSent(final MessageSent sent, final Bytes<byte[]> out)
     {
         out.writeLong(sent.messageSeq());
-        out.writeUtf8(sent.destination());
+        StringEncoding.write(out, sent.destination());
         MessageCodec.write(sent.message(), out);
     }
 
@@ -166,9 +166,9 @@ public final class RecordCodec
         return new MessageSent(in.readLong(), readRequiredString(in, "destination"), MessageCodec.read(in));
     }
 
-    private static void writeAck(final MessageAcknowledged ack, final Bytes<?> out)
+    private static void writeAck(final MessageAcknowledged ack, final Bytes<byte[]> out)
     {
-        out.writeUtf8(ack.queue());
+        StringEncoding.write(out, ack.queue());
         out.writeLong(ack.messageSeq());
     }
 
@@ -177,27 +177,27 @@ public final class RecordCodec
         return new MessageAcknowledged(readRequiredString(in, "queue"), in.readLong());
     }
 
-    private static void writeAttempt(final DeliveryAttempted attempt, final Bytes<?> out)
+    private static void writeAttempt(final DeliveryAttempted attempt, final Bytes<byte[]> out)
     {
-        out.writeUtf8(attempt.queue());
+        StringEncoding.write(out, attempt.queue());
         out.writeLong(attempt.messageSeq());
         out.writeInt(attempt.deliveryCount());
     }
 
-    private static void writeRedelivery(final RedeliveryScheduled redelivery, final Bytes<?> out)
+    private static void writeRedelivery(final RedeliveryScheduled redelivery, final Bytes<byte[]> out)
     {
-        out.writeUtf8(redelivery.queue());
+        StringEncoding.write(out, redelivery.queue());
         out.writeLong(redelivery.messageSeq());
         out.writeInt(redelivery.deliveryCount());
         out.writeLong(redelivery.redeliverAt());
         writeFailure(redelivery.failure(), out);
     }
 
-    private static void writeDeadLettered(final MessageDeadLettered dead, final Bytes<?> out)
+    private static void writeDeadLettered(final MessageDeadLettered dead, final Bytes<byte[]> out)
     {
-        out.writeUtf8(dead.queue());
+        StringEncoding.write(out, dead.queue());
         out.writeLong(dead.messageSeq());
-        out.writeUtf8(dead.deadLetterQueue());
+        StringEncoding.write(out, dead.deadLetterQueue());
         out.writeByte((byte)dead.reason().code());
         out.writeInt(dead.deliveryCount());
         out.writeLong(dead.time());
@@ -219,21 +219,21 @@ public final class RecordCodec
             queue, messageSeq, deadLetterQueue, reason, in.readInt(), in.readLong(), readFailure(in));
     }
 
-    private static void writeExpired(final MessageExpired expired, final Bytes<?> out)
+    private static void writeExpired(final MessageExpired expired, final Bytes<byte[]> out)
     {
-        out.writeUtf8(expired.queue());
+        StringEncoding.write(out, expired.queue());
         out.writeLong(expired.messageSeq());
-        out.writeUtf8(expired.expiryQueue());
+        StringEncoding.write(out, expired.expiryQueue());
         out.writeLong(expired.time());
     }
 
-    static void writeFailure(final DeliveryFailure failure, final Bytes<?> out)
+    static void writeFailure(final DeliveryFailure failure, final Bytes<byte[]> out)
     {
         out.writeBoolean(failure != null);
         if (failure != null)
         {
-            out.writeUtf8(failure.exceptionClass());
-            out.writeUtf8(failure.message());
+            StringEncoding.write(out, failure.exceptionClass());
+            StringEncoding.write(out, failure.message());
         }
     }
 
@@ -242,21 +242,21 @@ public final class RecordCodec
         return in.readBoolean() ? new DeliveryFailure(readRequiredString(in, "failure class"), readString(in)) : null;
     }
 
-    private static void writeTransaction(final TransactionCommitted transaction, final Bytes<?> out)
+    private static void writeTransaction(final TransactionCommitted transaction, final Bytes<byte[]> out)
     {
         out.writeLong(transaction.transactionId());
         writeSends(transaction.sends(), out);
         writeAcks(transaction.acks(), out);
     }
 
-    private static void writeXaPrepared(final XaPrepared prepared, final Bytes<?> out)
+    private static void writeXaPrepared(final XaPrepared prepared, final Bytes<byte[]> out)
     {
         writeXid(prepared.xid(), out);
         writeSends(prepared.sends(), out);
         writeAcks(prepared.acks(), out);
     }
 
-    private static void writeSends(final List<MessageSent> sends, final Bytes<?> out)
+    private static void writeSends(final List<MessageSent> sends, final Bytes<byte[]> out)
     {
         out.writeStopBit(sends.size());
         for (final MessageSent sent : sends)
@@ -276,7 +276,7 @@ public final class RecordCodec
         return sends;
     }
 
-    private static void writeAcks(final List<MessageAcknowledged> acks, final Bytes<?> out)
+    private static void writeAcks(final List<MessageAcknowledged> acks, final Bytes<byte[]> out)
     {
         out.writeStopBit(acks.size());
         for (final MessageAcknowledged ack : acks)
@@ -296,7 +296,7 @@ public final class RecordCodec
         return acks;
     }
 
-    private static void writeXid(final XidValue xid, final Bytes<?> out)
+    private static void writeXid(final XidValue xid, final Bytes<byte[]> out)
     {
         out.writeInt(xid.formatId());
         writeBytes(xid.globalTransactionId(), out);
@@ -318,7 +318,7 @@ public final class RecordCodec
         }
     }
 
-    private static void writeBytes(final byte[] value, final Bytes<?> out)
+    private static void writeBytes(final byte[] value, final Bytes<byte[]> out)
     {
         out.writeStopBit(value.length);
         out.write(value);
@@ -331,9 +331,9 @@ public final class RecordCodec
         return value;
     }
 
-    private static void writeDestinationCreated(final DestinationCreated created, final Bytes<?> out)
+    private static void writeDestinationCreated(final DestinationCreated created, final Bytes<byte[]> out)
     {
-        out.writeUtf8(created.name());
+        StringEncoding.write(out, created.name());
         out.writeByte((byte)created.kind().ordinal());
     }
 
@@ -348,11 +348,11 @@ public final class RecordCodec
         return new DestinationCreated(name, DestinationKind.values()[kind]);
     }
 
-    private static void writeSubscriptionCreated(final SubscriptionCreated created, final Bytes<?> out)
+    private static void writeSubscriptionCreated(final SubscriptionCreated created, final Bytes<byte[]> out)
     {
-        out.writeUtf8(created.topic());
-        out.writeUtf8(created.name());
-        out.writeUtf8(created.selector());
+        StringEncoding.write(out, created.topic());
+        StringEncoding.write(out, created.name());
+        StringEncoding.write(out, created.selector());
         out.writeBoolean(created.noLocal());
         out.writeBoolean(created.shared());
     }

@@ -26,13 +26,13 @@ final class SnapshotCodec
     {
     }
 
-    static void write(final MessageSnapshot snapshot, final Bytes<?> out)
+    static void write(final MessageSnapshot snapshot, final Bytes<byte[]> out)
     {
         out.writeStopBit(snapshot.messages().size());
         for (final SnapshotEntry entry : snapshot.messages())
         {
             out.writeLong(entry.messageSeq());
-            out.writeUtf8(entry.destination());
+            StringEncoding.write(out, entry.destination());
             MessageCodec.write(entry.message(), out);
             out.writeStopBit(entry.placements().size());
             for (final Placement placement : entry.placements())
@@ -62,9 +62,9 @@ final class SnapshotCodec
         return new MessageSnapshot(entries);
     }
 
-    private static void writePlacement(final Placement placement, final Bytes<?> out)
+    private static void writePlacement(final Placement placement, final Bytes<byte[]> out)
     {
-        out.writeUtf8(placement.queue());
+        StringEncoding.write(out, placement.queue());
         out.writeInt(placement.deliveryCount());
         out.writeLong(placement.visibleAt());
         out.writeStopBit(placement.failures().size());
@@ -76,7 +76,7 @@ final class SnapshotCodec
         out.writeBoolean(moved != null);
         if (moved != null)
         {
-            out.writeUtf8(moved.fromQueue());
+            StringEncoding.write(out, moved.fromQueue());
             out.writeByte((byte)moved.reason().code());
             out.writeInt(moved.deliveryCount());
             out.writeLong(moved.time());

@@ -173,9 +173,9 @@ class MessageHeaderDecoderTest
         return frame;
     }
 
-    private static Bytes<?> payloadOf(final JournalRecord record)
+    private static Bytes<byte[]> payloadOf(final JournalRecord record)
     {
-        final Bytes<?> payload = Bytes.allocateElasticOnHeap();
+        final Bytes<byte[]> payload = Bytes.allocateElasticOnHeap();
         RecordCodec.encode(record, payload);
         return payload;
     }
