@@ -59,6 +59,13 @@ public interface Journal extends AutoCloseable
     void requestFlush(long position);
 
     /**
+     * Announces that a record which will need a flush is about to be appended by another thread, so that a
+     * flusher gone idle can be ready for the request rather than be woken by it. A hint for a lone
+     * synchronous writer, callable from any thread; it never fails and may be ignored.
+     */
+    void expectFlushRequest();
+
+    /**
      * @return the highest position known to be on disk, or {@link #NO_POSITION}.
      */
     long durablePosition();

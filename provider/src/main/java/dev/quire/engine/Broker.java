@@ -43,6 +43,7 @@ public final class Broker implements AutoCloseable
 
     private final BrokerContext context;
     private final ChronicleJournal journal;
+    private final boolean syncDurability;
     private final Engine engine;
     private final WakeableIdleStrategy idleStrategy = new WakeableIdleStrategy();
     private final AgentRunner runner;
@@ -52,6 +53,7 @@ public final class Broker implements AutoCloseable
     {
         this.context = context;
         this.journal = journal;
+        this.syncDurability = context.journal().durability() == Durability.SYNC;
         final boolean clean = ShutdownMarker.consume(context.journal().directory());
         this.engine = new Engine(context, journal);
         engine.recover(clean);
@@ -230,7 +232,13 @@ public final class Broker implements AutoCloseable
         Objects.requireNonNull(kind, "kind");
         requireName(destination);
         Objects.requireNonNull(message, "message");
-        return submit((engine, result) -> engine.send(kind, destination, message, connectionId, result));
+        final CompletableFuture<Void> stored =
+            submit((engine, result) -> engine.send(kind, destination, message, connectionId, result));
+        if (syncDurability && message.persistent())
+        {
+            journal.expectFlushRequest();
+        }
+        return stored;
     }
 
     /**

@@ -297,6 +297,12 @@ public final class ChronicleJournal implements Journal
     }
 
     @Override
+    public void expectFlushRequest()
+    {
+        flusher.expectRequest();
+    }
+
+    @Override
     public void requestFlush(final long position)
     {
         requireOpen();

@@ -130,6 +130,42 @@ class GroupCommitFlusherTest
     }
 
     @Test
+    void shouldSpinBrieflyForTheRequestALoneWriterAnnounces() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        flusher.onStart();
+        flusher.expectRequest();
+        assertThat(flusher.doWork()).as("no lone writer seen yet: the announcement is ignored").isZero();
+        request(flusher, 1);
+        flusher.doWork();
+
+        flusher.expectRequest();
+        assertThat(flusher.doWork()).as("spinning for the announced request").isEqualTo(1);
+        clock.addAndGet(GroupCommitFlusher.EXPECTED_REQUEST_NANOS);
+
+        assertThat(flusher.doWork()).as("the request did not come in time: idle again").isZero();
+        files.close();
+    }
+
+    @Test
+    void shouldIgnoreAnnouncementsWhileFlushesServeSeveralRequests() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        flusher.onStart();
+        request(flusher, 1);
+        request(flusher, 2);
+        flusher.doWork();
+
+        flusher.expectRequest();
+
+        assertThat(flusher.doWork()).isZero();
+        assertThat(durable).containsExactly(2L);
+        files.close();
+    }
+
+    @Test
     void shouldGatherAsManyRequestsAsTheLastFlushServed() throws Exception
     {
         final CycleFiles files = cycleFile();
