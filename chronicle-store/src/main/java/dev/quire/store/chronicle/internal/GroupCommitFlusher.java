@@ -74,6 +74,10 @@ public final class GroupCommitFlusher implements Agent
     private int gatherBackoff = 1;
     private volatile boolean loneRequests;
     private volatile long expectedRequestDeadline;
+    /** The count of the first request since the last flush began: it wakes the agent. */
+    private volatile long firstWakingRequest = 1;
+    /** The count of the request that completes the next gather: it wakes the agent too. */
+    private volatile long gatherCompletingRequest = 1;
     private volatile long durablePosition = Journal.NO_POSITION;
     private volatile StoreException failure;
     private volatile boolean closed;
@@ -134,12 +138,15 @@ public final class GroupCommitFlusher implements Agent
             gatherOrSkip();
         }
         final long requestCount = requests.get();
+        final long served = requestCount - requestsServed;
+        expectedRequests = Math.max(1, served);
+        loneRequests = served == 1;
+        requestsServed = requestCount;
+        firstWakingRequest = requestCount + 1;
+        gatherCompletingRequest = requestCount + (expectedRequests <= MAX_GATHERED_REQUESTS ? expectedRequests : 1);
         final long start = nanoClock.getAsLong();
         flushTo(appendedPosition);
         lastFlushNanos = nanoClock.getAsLong() - start;
-        expectedRequests = Math.max(1, requestCount - requestsServed);
-        loneRequests = requestCount - requestsServed == 1;
-        requestsServed = requestCount;
         nextPeriodicFlushNanos = nanoClock.getAsLong() + periodicIntervalNanos;
         return 1 + sideWork.getAsInt();
     }
@@ -326,17 +333,24 @@ public final class GroupCommitFlusher implements Agent
     }
 
     /**
-     * Asks for a flush covering {@code position} without waiting for it.
+     * Asks for a flush covering {@code position} without waiting for it. Only the first request since the
+     * last flush began and the one that completes a gather wake the agent: the others would wake it only
+     * for it to find the gather incomplete and sleep again, each time taking a core from the writers it
+     * waits for. Once awake, the agent looks for requests again after every flush before it sleeps.
      *
      * @param position the position that must reach the disk.
      */
     public void requestFlush(final long position)
     {
-        if (requestedPosition.getAndAccumulate(position, Math::max) < position)
+        if (requestedPosition.getAndAccumulate(position, Math::max) >= position)
         {
-            requests.incrementAndGet();
+            return;
         }
-        wakeAgent();
+        final long count = requests.incrementAndGet();
+        if (count == firstWakingRequest || count == gatherCompletingRequest)
+        {
+            wakeAgent();
+        }
     }
 
     private void wakeAgent()

@@ -166,6 +166,59 @@ class GroupCommitFlusherTest
     }
 
     @Test
+    void shouldBeWokenFromItsLongestSleepByTheFirstRequestAfterAStream() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        for (long position = 1; position <= 20; position++)
+        {
+            request(flusher, position);
+        }
+        final SleepingRunner runner = new SleepingRunner(flusher);
+        try
+        {
+            awaitDurable(20);
+            runner.awaitAsleep();
+
+            request(flusher, 21);
+
+            awaitDurable(21);
+        }
+        finally
+        {
+            runner.close();
+        }
+        files.close();
+    }
+
+    @Test
+    void shouldBeWokenByTheFirstRequestToGatherAndByTheOneThatCompletesTheGather() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        request(flusher, 1);
+        request(flusher, 2);
+        final SleepingRunner runner = new SleepingRunner(flusher);
+        try
+        {
+            awaitDurable(2);
+            runner.awaitAsleep();
+
+            request(flusher, 3);
+            runner.awaitGathering(flusher);
+            request(flusher, 4);
+
+            awaitDurable(4);
+        }
+        finally
+        {
+            runner.close();
+        }
+        assertThat(durable).containsExactly(2L, 4L);
+        files.close();
+    }
+
+    @Test
     void shouldGatherAsManyRequestsAsTheLastFlushServed() throws Exception
     {
         final CycleFiles files = cycleFile();
@@ -176,7 +229,7 @@ class GroupCommitFlusherTest
         final Thread flushing = startFlushing(flusher, 2);
         awaitDurable(3);
         request(flusher, 4);
-        awaitGathering(flushing);
+        awaitParked(flushing);
 
         request(flusher, 5);
         request(flusher, 6);
@@ -253,7 +306,7 @@ class GroupCommitFlusherTest
         final Thread flushing = startFlushing(flusher, 2);
         awaitDurable(2);
         request(flusher, 3);
-        awaitGathering(flushing);
+        awaitParked(flushing);
         return flushing;
     }
 
@@ -300,6 +353,56 @@ class GroupCommitFlusherTest
         return thread;
     }
 
+    /**
+     * Runs the flusher on a thread that, when idle, sleeps for far longer than the test may take, so that a
+     * request which does not wake it fails the test.
+     */
+    private static final class SleepingRunner
+    {
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        SleepingRunner(final GroupCommitFlusher flusher)
+        {
+            thread = new Thread(() ->
+            {
+                flusher.onStart();
+                while (running)
+                {
+                    if (flusher.doWork() == 0)
+                    {
+                        LockSupport.parkNanos(Duration.ofHours(1).toNanos());
+                    }
+                }
+            }, "test-sleeping-flusher");
+            thread.start();
+        }
+
+        void awaitAsleep() throws InterruptedException
+        {
+            awaitParked(thread);
+        }
+
+        /**
+         * Waits until the flusher parks to gather requests (it names itself as the blocker; asleep, it
+         * names none).
+         */
+        void awaitGathering(final GroupCommitFlusher flusher) throws InterruptedException
+        {
+            while (LockSupport.getBlocker(thread) != flusher)
+            {
+                Thread.sleep(1);
+            }
+        }
+
+        void close() throws InterruptedException
+        {
+            running = false;
+            LockSupport.unpark(thread);
+            thread.join();
+        }
+    }
+
     private void awaitDurable(final long position) throws InterruptedException
     {
         while (durable.isEmpty() || durable.get(durable.size() - 1) < position)
@@ -308,7 +411,7 @@ class GroupCommitFlusherTest
         }
     }
 
-    private static void awaitGathering(final Thread flushing) throws InterruptedException
+    private static void awaitParked(final Thread flushing) throws InterruptedException
     {
         while (flushing.getState() != Thread.State.TIMED_WAITING)
         {
