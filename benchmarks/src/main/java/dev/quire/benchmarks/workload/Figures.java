@@ -65,6 +65,15 @@ final class Figures
         {
             return "not measured";
         }
-        return ratio < 2 ? String.format(Locale.ROOT, "%.0f %%", 100 * ratio) : String.format(Locale.ROOT, "%.2f×", ratio);
+        return ratio < 2 ? String.format(Locale.ROOT, "%.0f %%", 100 * ratio) : times(ratio);
+    }
+
+    /**
+     * @param ratio a ratio.
+     * @return it as a multiple, for comparisons whose target is one ("3× Artemis"), however small.
+     */
+    static String times(final double ratio)
+    {
+        return Double.isNaN(ratio) ? "not measured" : String.format(Locale.ROOT, "%.2f×", ratio);
     }
 }

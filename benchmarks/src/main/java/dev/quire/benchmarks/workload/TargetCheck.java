@@ -160,7 +160,8 @@ public final class TargetCheck
         final String artemis = results.betterArtemis(workload, metric);
         final double other = artemis == null ? Double.NaN : median(workload, artemis, metric);
         final double ratio = quire / other;
-        final String measured = String.format(Locale.ROOT, "%s (Quire %s vs %s %s %s)", Figures.ratio(ratio),
+        final String stated = metric.higherIsBetter() ? Figures.times(ratio) : Figures.ratio(ratio);
+        final String measured = String.format(Locale.ROOT, "%s (Quire %s vs %s %s %s)", stated,
             Figures.plain(quire), artemis, Figures.plain(other), metric.name());
         return verdict(workload, target, ratio, measured, metric.higherIsBetter() ? ratio >= bound : ratio <= bound);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The step-by-step account of a synchronous send, from results made up for the test.
+ * The step-by-step account of a synchronous send and the targets' wording, from results made up for the test.
  */
 @Timeout(10)
 class TargetCheckTest
@@ -51,6 +51,22 @@ class TargetCheckTest
         record(results, "W1", QuireProvider.NAME, Metric.THROUGHPUT, 1_250);
 
         assertThat(new TargetCheck(results).syncSendSteps()).isEmpty();
+    }
+
+    @Test
+    void shouldStateAThroughputComparisonAsAMultipleAndALatencyOneAsAShare()
+    {
+        final Results results = new Results();
+        record(results, "W8", QuireProvider.NAME, Metric.THROUGHPUT, 10_440);
+        record(results, "W8", ArtemisProvider.TUNED_NAME, Metric.THROUGHPUT, 5_893);
+        record(results, "W5", QuireProvider.NAME, Metric.P99, 569);
+        record(results, "W5", ArtemisProvider.TUNED_NAME, Metric.P99, 728);
+
+        assertThat(new TargetCheck(results).verdicts())
+            .filteredOn(verdict -> verdict.workload().equals("W8") || verdict.workload().equals("W5"))
+            .extracting(TargetCheck.Verdict::measured)
+            .containsExactly("78 % (Quire 569 vs artemis-tuned 728 p99 µs)",
+                "1.77× (Quire 10,440 vs artemis-tuned 5,893 msgs/s)");
     }
 
     private static void record(final Results results, final String workloadId, final String subject,
