@@ -37,7 +37,8 @@ import java.util.function.LongToIntFunction;
  * request comes, and waking a sleeping thread costs tens of microseconds on a virtual machine. Announced,
  * the flusher spins for up to {@value #EXPECTED_REQUEST_NANOS} ns instead of sleeping, and starts the flush
  * the moment the request is posted. Announcements are ignored while flushes serve several requests: those
- * writers keep it busy anyway, and spinning would take a core from them.
+ * writers keep it busy anyway, and spinning would take a core from them. One that comes to nothing (a
+ * persistent message that needed no record) silences the next ones until a flush serves a lone request.
  * <p>
  * After each flush, and whenever it has nothing to flush, it does one short step of side work: the journal
  * has it fault in the pages ahead of the appender ({@link AppendMappingAdvice}).
@@ -74,6 +75,7 @@ public final class GroupCommitFlusher implements Agent
     private int gatherBackoff = 1;
     private volatile boolean loneRequests;
     private volatile long expectedRequestDeadline;
+    private boolean awaitingAnnounced;
     /** The count of the first request since the last flush began: it wakes the agent. */
     private volatile long firstWakingRequest = 1;
     /** The count of the request that completes the next gather: it wakes the agent too. */
@@ -141,6 +143,7 @@ public final class GroupCommitFlusher implements Agent
         final long served = requestCount - requestsServed;
         expectedRequests = Math.max(1, served);
         loneRequests = served == 1;
+        awaitingAnnounced = false;
         requestsServed = requestCount;
         firstWakingRequest = requestCount + 1;
         gatherCompletingRequest = requestCount + (expectedRequests <= MAX_GATHERED_REQUESTS ? expectedRequests : 1);
@@ -153,15 +156,23 @@ public final class GroupCommitFlusher implements Agent
 
     /**
      * @return 1 while an announced request is awaited, so that the agent spins rather than sleeps; else 0.
+     *     An announcement whose request did not come in time (a persistent message that needed no record)
+     *     makes it ignore the next ones until a flush serves a lone request again.
      */
     private int awaitExpectedRequest()
     {
-        if (expectedRequestDeadline - nanoClock.getAsLong() <= 0)
+        if (expectedRequestDeadline - nanoClock.getAsLong() > 0)
         {
-            return 0;
+            awaitingAnnounced = true;
+            Thread.onSpinWait();
+            return 1;
         }
-        Thread.onSpinWait();
-        return 1;
+        if (awaitingAnnounced)
+        {
+            awaitingAnnounced = false;
+            loneRequests = false;
+        }
+        return 0;
     }
 
     /**

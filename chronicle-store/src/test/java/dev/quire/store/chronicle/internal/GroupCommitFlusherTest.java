@@ -149,6 +149,29 @@ class GroupCommitFlusherTest
     }
 
     @Test
+    void shouldIgnoreAnnouncementsAfterOneCameToNothingUntilALoneFlush() throws Exception
+    {
+        final CycleFiles files = cycleFile();
+        final GroupCommitFlusher flusher = gatheringFlusher(files);
+        flusher.onStart();
+        request(flusher, 1);
+        flusher.doWork();
+        flusher.expectRequest();
+        flusher.doWork();
+        clock.addAndGet(GroupCommitFlusher.EXPECTED_REQUEST_NANOS);
+        flusher.doWork();
+
+        flusher.expectRequest();
+        assertThat(flusher.doWork()).as("the last announcement came to nothing").isZero();
+
+        request(flusher, 2);
+        flusher.doWork();
+        flusher.expectRequest();
+        assertThat(flusher.doWork()).as("a lone flush again").isEqualTo(1);
+        files.close();
+    }
+
+    @Test
     void shouldIgnoreAnnouncementsWhileFlushesServeSeveralRequests() throws Exception
     {
         final CycleFiles files = cycleFile();
