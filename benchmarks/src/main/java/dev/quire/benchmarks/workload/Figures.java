@@ -57,14 +57,11 @@ final class Figures
 
     /**
      * @param ratio a ratio.
-     * @return it as a percentage when below 2, else as a multiple.
+     * @return it as a percentage when below 2, else as a multiple ({@link #times}, which also says when
+     *     it was not measured).
      */
     static String ratio(final double ratio)
     {
-        if (Double.isNaN(ratio))
-        {
-            return "not measured";
-        }
         return ratio < 2 ? String.format(Locale.ROOT, "%.0f %%", 100 * ratio) : times(ratio);
     }
 

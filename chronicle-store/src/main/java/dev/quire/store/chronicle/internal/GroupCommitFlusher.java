@@ -68,18 +68,15 @@ public final class GroupCommitFlusher implements Agent
     private volatile long appendedPosition = Journal.NO_POSITION;
     private final AtomicLong requestedPosition = new AtomicLong(Journal.NO_POSITION);
     private final AtomicLong requests = new AtomicLong();
-    private long requestsServed;
-    private long expectedRequests = 1;
+    /** Written before {@link #requestsServed}, so that a thread reading that first sees both of one flush. */
+    private volatile long expectedRequests = 1;
+    private volatile long requestsServed;
     private long lastFlushNanos;
     private int skippedGathers;
     private int gatherBackoff = 1;
     private volatile boolean loneRequests;
     private volatile long expectedRequestDeadline;
     private boolean awaitingAnnounced;
-    /** The count of the first request since the last flush began: it wakes the agent. */
-    private volatile long firstWakingRequest = 1;
-    /** The count of the request that completes the next gather: it wakes the agent too. */
-    private volatile long gatherCompletingRequest = 1;
     private volatile long durablePosition = Journal.NO_POSITION;
     private volatile StoreException failure;
     private volatile boolean closed;
@@ -135,7 +132,7 @@ public final class GroupCommitFlusher implements Agent
             final int work = sideWork.getAsInt();
             return work > 0 ? work : awaitExpectedRequest();
         }
-        if (requested && expectedRequests <= MAX_GATHERED_REQUESTS)
+        if (requested && gathers())
         {
             gatherOrSkip();
         }
@@ -145,8 +142,6 @@ public final class GroupCommitFlusher implements Agent
         loneRequests = served == 1;
         awaitingAnnounced = false;
         requestsServed = requestCount;
-        firstWakingRequest = requestCount + 1;
-        gatherCompletingRequest = requestCount + (expectedRequests <= MAX_GATHERED_REQUESTS ? expectedRequests : 1);
         final long start = nanoClock.getAsLong();
         flushTo(appendedPosition);
         lastFlushNanos = nanoClock.getAsLong() - start;
@@ -219,6 +214,15 @@ public final class GroupCommitFlusher implements Agent
             LockSupport.parkNanos(this, remaining);
         }
         return true;
+    }
+
+    /**
+     * @return true when the next flush waits for as many requests as the last one served; false for a
+     *     stream of requests, which builds up during a flush anyway.
+     */
+    private boolean gathers()
+    {
+        return expectedRequests <= MAX_GATHERED_REQUESTS;
     }
 
     /**
@@ -358,7 +362,8 @@ public final class GroupCommitFlusher implements Agent
             return;
         }
         final long count = requests.incrementAndGet();
-        if (count == firstWakingRequest || count == gatherCompletingRequest)
+        final long served = requestsServed;
+        if (count == served + 1 || gathers() && count == served + expectedRequests)
         {
             wakeAgent();
         }
