@@ -2,9 +2,6 @@ package dev.quire.jms;
 
 import jakarta.jms.IllegalStateException;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 /**
  * The threads on which Quire calls the application back: a session's message listener thread and its
  * completion-listener thread. JMS forbids a callback to close the objects it runs for (the close would
@@ -38,20 +35,11 @@ final class CallbackThreads
     }
 
     /**
-     * @return a one-thread executor that runs a session's completion listeners, in submission order.
+     * @return a thread that runs a session's completion listeners, in submission order.
      */
-    static ExecutorService completionExecutor(final QuireSession session, final String threadName)
+    static CompletionThread completionThread(final QuireSession session, final String threadName)
     {
-        return Executors.newSingleThreadExecutor(task ->
-        {
-            final Thread thread = new Thread(() ->
-            {
-                COMPLETION_LISTENER.set(session);
-                task.run();
-            }, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new CompletionThread(threadName, () -> COMPLETION_LISTENER.set(session));
     }
 
     /**

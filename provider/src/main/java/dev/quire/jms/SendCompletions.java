@@ -3,7 +3,6 @@ package dev.quire.jms;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 
 /**
@@ -15,7 +14,7 @@ final class SendCompletions
     private final QuireSession session;
     private final String threadName;
     private final Set<CompletableFuture<Void>> due = ConcurrentHashMap.newKeySet();
-    private ExecutorService executor;
+    private CompletionThread thread;
 
     SendCompletions(final QuireSession session, final String threadName)
     {
@@ -44,7 +43,7 @@ final class SendCompletions
                 due.remove(called);
                 called.complete(null);
             }
-        }, executor());
+        }, thread());
     }
 
     /**
@@ -55,13 +54,13 @@ final class SendCompletions
         whenStored(CompletableFuture.completedFuture(null), (ignored, failure) -> callback.run());
     }
 
-    private synchronized ExecutorService executor()
+    private synchronized CompletionThread thread()
     {
-        if (executor == null)
+        if (thread == null)
         {
-            executor = CallbackThreads.completionExecutor(session, threadName);
+            thread = CallbackThreads.completionThread(session, threadName);
         }
-        return executor;
+        return thread;
     }
 
     /**
@@ -72,9 +71,9 @@ final class SendCompletions
         CompletableFuture.allOf(due.toArray(new CompletableFuture<?>[0])).join();
         synchronized (this)
         {
-            if (executor != null)
+            if (thread != null)
             {
-                executor.shutdown();
+                thread.shutDown();
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.quire.engine.internal;
 
+import dev.quire.engine.Wakeups;
 import dev.quire.store.Durability;
 import dev.quire.store.DurabilityListener;
 import dev.quire.store.Journal;
@@ -41,7 +42,7 @@ final class EngineJournal
             @Override
             public void onDurable(final long durablePosition)
             {
-                completeUpTo(durablePosition);
+                Wakeups.inBatch(() -> completeUpTo(durablePosition));
             }
 
             @Override

@@ -1,5 +1,7 @@
 package dev.quire.engine.internal;
 
+import dev.quire.engine.ParkedThread;
+import dev.quire.engine.Wakeups;
 import dev.quire.store.Durability;
 import dev.quire.store.DurabilityListener;
 import dev.quire.store.Journal;
@@ -11,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,27 @@ class EngineJournalTest
         assertThat(waiting).isCompletedExceptionally();
         assertThat(later).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
             .withCauseInstanceOf(StoreException.class).withMessageContaining("disk gone");
+    }
+
+    @Test
+    void shouldPutOffTheWakeUpsCompletionsAskForUntilAllTheFlushStoredAreTold()
+    {
+        final EngineJournal journal = new EngineJournal(journal(), Durability.SYNC);
+        final CompletableFuture<Void> first = new CompletableFuture<>();
+        final CompletableFuture<Void> second = new CompletableFuture<>();
+        final AtomicBoolean wokenBeforeTheLast = new AtomicBoolean(true);
+        journal.completeWhenStored(5, first);
+        journal.completeWhenStored(6, second);
+        try (ParkedThread parked = new ParkedThread())
+        {
+            first.thenRun(() -> Wakeups.unpark(parked.thread()));
+            second.thenRun(() -> wokenBeforeTheLast.set(parked.wokenWithin(Duration.ofMillis(200))));
+
+            listener.onDurable(6);
+
+            assertThat(wokenBeforeTheLast).isFalse();
+            assertThat(parked.wokenWithin(Duration.ofSeconds(10))).isTrue();
+        }
     }
 
     /**
