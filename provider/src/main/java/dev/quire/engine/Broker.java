@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * turns into a command for the single engine thread; the blocking ones wait for its answer, the
  * {@code CompletableFuture} ones complete when the work is done (a send or commit: once it is stored as
  * the durability mode promises). In {@code sync} mode a send's or commit's future completes on the
- * journal's flusher thread, together with the others that flush stored, in one {@link Wakeups} batch:
- * what runs in the completion and wakes another thread should use {@link Wakeups#unpark(Thread)}.
+ * journal's flusher thread when the flush that stores it ends (on the engine thread when its record was
+ * on disk already), together with the others that flush stored, in one {@link Wakeups} batch: what runs
+ * in the completion and wakes another thread should use {@link Wakeups#unpark(Thread)}.
  * <p>
  * Failures surface as {@link BrokerException} (a refused request), {@link StoreException} (the
  * journal) or {@link XAException} (the XA methods).
