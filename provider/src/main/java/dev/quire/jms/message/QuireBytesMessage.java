@@ -299,10 +299,15 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
         return currentBytes();
     }
 
+    /**
+     * Reads the stored body in place: a received message never changes its content (reads copy out,
+     * {@link #getBody} returns a copy, {@link #clearBody()} drops it), so the stored message's array, which
+     * nothing changes either, is shared rather than copied for every consumer.
+     */
     @Override
     void decodeBody(final byte[] body)
     {
-        content = body.clone();
+        content = body;
         written = null;
         reading = new DataInputStream(new ByteArrayInputStream(content));
     }

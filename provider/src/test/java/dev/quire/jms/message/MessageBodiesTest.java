@@ -1,6 +1,7 @@
 package dev.quire.jms.message;
 
 import dev.quire.jms.QuireQueue;
+import dev.quire.store.record.StoredMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageEOFException;
 import jakarta.jms.MessageFormatException;
@@ -100,6 +101,31 @@ class MessageBodiesTest
         assertThat(received.getBody(byte[].class)).containsExactly(9, 8, 7);
         assertThat(received.readByte()).isEqualTo((byte)9);
         assertThatThrownBy(() -> received.writeByte((byte)1)).isInstanceOf(MessageNotWriteableException.class);
+    }
+
+    @Test
+    void shouldLeaveTheStoredBodyAndOtherReceiversAloneWhateverOneReceiverDoes() throws JMSException
+    {
+        final QuireBytesMessage sent = new QuireBytesMessage();
+        sent.writeBytes(new byte[] {1, 2, 3});
+        final StoredMessage stored = StoredMessages.toStored(sent);
+        final QuireBytesMessage first = (QuireBytesMessage)StoredMessages.toReceived(stored, new QuireQueue("q"),
+            1, false, Acknowledger.NONE);
+        final QuireBytesMessage second = (QuireBytesMessage)StoredMessages.toReceived(stored, new QuireQueue("q"),
+            2, false, Acknowledger.NONE);
+
+        first.getBody(byte[].class)[0] = 9;
+        final byte[] read = new byte[3];
+        first.readBytes(read);
+        read[1] = 9;
+        first.clearBody();
+        first.writeBytes(new byte[] {7, 7, 7});
+        first.reset();
+
+        assertThat(stored.body()).containsExactly(1, 2, 3);
+        assertThat(second.getBody(byte[].class)).containsExactly(1, 2, 3);
+        assertThat(second.readByte()).isEqualTo((byte)1);
+        assertThat(first.getBody(byte[].class)).containsExactly(7, 7, 7);
     }
 
     @Test
