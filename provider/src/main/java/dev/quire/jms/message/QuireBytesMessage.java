@@ -249,7 +249,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     {
         if (reading == null)
         {
-            content = written.toByteArray();
+            content = written.contents();
             written = null;
         }
         reading = new DataInputStream(new ByteArrayInputStream(content));
@@ -293,10 +293,15 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
         return BodyType.BYTES;
     }
 
+    /**
+     * @return the body, shared rather than copied where possible: the stored message and this one never
+     *         change it (a write after a send goes to a new array, see {@link TypedValues.Buffer#contents()},
+     *         and read-only content is never written).
+     */
     @Override
     public byte[] encodeBody()
     {
-        return currentBytes();
+        return reading == null ? written.contents() : content;
     }
 
     /**

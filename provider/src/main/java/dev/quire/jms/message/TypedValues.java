@@ -165,10 +165,22 @@ final class TypedValues
     }
 
     /**
-     * A byte sink whose contents can be taken without a copy.
+     * A byte sink that gives its bytes away without a copy when they fill its array exactly.
      */
     static final class Buffer extends ByteArrayOutputStream
     {
         final DataOutputStream data = new DataOutputStream(this);
+
+        /**
+         * Gives the bytes written so far: the buffer's own array when they fill it exactly (a body written
+         * in one go), else a copy. The array given away is never written again: any later write needs more
+         * room, so it goes to a new, larger array. Never {@link #reset()} a buffer after this.
+         *
+         * @return the bytes, not to be changed by the caller.
+         */
+        synchronized byte[] contents()
+        {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 }

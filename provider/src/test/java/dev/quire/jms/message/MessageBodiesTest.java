@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -126,6 +127,29 @@ class MessageBodiesTest
         assertThat(second.getBody(byte[].class)).containsExactly(1, 2, 3);
         assertThat(second.readByte()).isEqualTo((byte)1);
         assertThat(first.getBody(byte[].class)).containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void shouldKeepWhatWasSentWhenTheSenderWritesOnOrReadsIt() throws JMSException
+    {
+        final QuireBytesMessage message = new QuireBytesMessage();
+        final byte[] body = new byte[100];
+        Arrays.fill(body, (byte)1);
+        message.writeBytes(body);
+        final StoredMessage first = StoredMessages.toStored(message);
+
+        message.writeByte((byte)2);
+        final StoredMessage second = StoredMessages.toStored(message);
+        message.reset();
+        final StoredMessage third = StoredMessages.toStored(message);
+        message.readByte();
+        message.clearBody();
+        message.writeBytes(new byte[] {3});
+
+        assertThat(first.body()).hasSize(100).containsOnly(1);
+        assertThat(second.body()).hasSize(101).endsWith(2);
+        assertThat(third.body()).isEqualTo(second.body());
+        assertThat(StoredMessages.toStored(message).body()).containsExactly(3);
     }
 
     @Test
