@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,37 +31,13 @@ class WakeupsTest
     @Test
     void shouldWakeOnlyOnceTheBatchHasEnded()
     {
-        try (ParkedThread parked = new ParkedThread())
-        {
-            final AtomicBoolean wokenInBatch = new AtomicBoolean(true);
-
-            Wakeups.inBatch(() ->
-            {
-                Wakeups.unpark(parked.thread());
-                wokenInBatch.set(parked.wokenWithin(NOT_YET));
-            });
-
-            assertThat(wokenInBatch).isFalse();
-            assertThat(parked.wokenWithin(SOON)).isTrue();
-        }
+        assertWokenOnlyAfterTheBatch(Wakeups::unpark);
     }
 
     @Test
     void shouldMakeAnInnerBatchPartOfTheOuterOne()
     {
-        try (ParkedThread parked = new ParkedThread())
-        {
-            final AtomicBoolean wokenAfterInner = new AtomicBoolean(true);
-
-            Wakeups.inBatch(() ->
-            {
-                Wakeups.inBatch(() -> Wakeups.unpark(parked.thread()));
-                wokenAfterInner.set(parked.wokenWithin(NOT_YET));
-            });
-
-            assertThat(wokenAfterInner).isFalse();
-            assertThat(parked.wokenWithin(SOON)).isTrue();
-        }
+        assertWokenOnlyAfterTheBatch(thread -> Wakeups.inBatch(() -> Wakeups.unpark(thread)));
     }
 
     @Test
@@ -81,6 +58,27 @@ class WakeupsTest
             Wakeups.unpark(next.thread());
 
             assertThat(next.wokenWithin(SOON)).as("the failed batch has ended").isTrue();
+        }
+    }
+
+    /**
+     * Runs {@code asking} in a batch, given a parked thread, and checks that the thread is woken only once
+     * the batch has ended.
+     */
+    private static void assertWokenOnlyAfterTheBatch(final Consumer<Thread> asking)
+    {
+        try (ParkedThread parked = new ParkedThread())
+        {
+            final AtomicBoolean wokenInBatch = new AtomicBoolean(true);
+
+            Wakeups.inBatch(() ->
+            {
+                asking.accept(parked.thread());
+                wokenInBatch.set(parked.wokenWithin(NOT_YET));
+            });
+
+            assertThat(wokenInBatch).isFalse();
+            assertThat(parked.wokenWithin(SOON)).isTrue();
         }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotReadableException;
 import jakarta.jms.MessageNotWriteableException;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -252,7 +251,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
             content = written.contents();
             written = null;
         }
-        reading = new DataInputStream(new ByteArrayInputStream(content));
+        reading = TypedValues.input(content);
     }
 
     @Override
@@ -314,7 +313,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     {
         content = body;
         written = null;
-        reading = new DataInputStream(new ByteArrayInputStream(content));
+        reading = TypedValues.input(content);
     }
 
     private byte[] currentBytes()
