@@ -19,8 +19,11 @@ import java.io.IOException;
  */
 public final class QuireBytesMessage extends QuireMessage implements BytesMessage
 {
+    /** The body being written, or {@code null} in read-only mode. */
     private TypedValues.Buffer written = new TypedValues.Buffer();
+    /** The body in read-only mode. */
     private byte[] content;
+    /** The reader over {@link #content}, opened by the first read after a reset or a receive. */
     private DataInputStream reading;
 
     @Override
@@ -246,12 +249,12 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     @Override
     public void reset()
     {
-        if (reading == null)
+        if (written != null)
         {
             content = written.contents();
             written = null;
         }
-        reading = TypedValues.input(content);
+        reading = null;
     }
 
     @Override
@@ -300,7 +303,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     @Override
     public byte[] encodeBody()
     {
-        return reading == null ? written.contents() : content;
+        return written == null ? content : written.contents();
     }
 
     /**
@@ -313,23 +316,27 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     {
         content = body;
         written = null;
-        reading = TypedValues.input(content);
+        reading = null;
     }
 
     private byte[] currentBytes()
     {
-        return reading == null ? written.toByteArray() : content.clone();
+        return written == null ? content.clone() : written.toByteArray();
     }
 
     private DataInputStream input() throws MessageNotReadableException
     {
         requireReading();
+        if (reading == null)
+        {
+            reading = TypedValues.input(content);
+        }
         return reading;
     }
 
     private void requireReading() throws MessageNotReadableException
     {
-        if (reading == null)
+        if (written != null)
         {
             throw new MessageNotReadableException("the BytesMessage is in write-only mode; call reset() to read it");
         }
@@ -338,7 +345,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     private DataOutputStream output() throws MessageNotWriteableException
     {
         checkBodyWritable();
-        if (reading != null)
+        if (written == null)
         {
             throw new MessageNotWriteableException("the BytesMessage is in read-only mode; call clearBody() to write it");
         }

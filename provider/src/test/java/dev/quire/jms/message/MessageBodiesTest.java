@@ -87,6 +87,8 @@ class MessageBodiesTest
         assertThat(bytes.readBytes(chunk)).isEqualTo(1);
         assertThat(bytes.readBytes(chunk)).isEqualTo(-1);
         assertThatThrownBy(bytes::readByte).isInstanceOf(MessageEOFException.class);
+        bytes.reset();
+        assertThat(bytes.readInt()).as("read again from the start after a reset").isEqualTo(7);
         assertThatThrownBy(() -> bytes.writeInt(1)).isInstanceOf(MessageNotWriteableException.class);
         assertThatThrownBy(() -> bytes.writeObject(new Object())).isInstanceOf(MessageFormatException.class);
     }
