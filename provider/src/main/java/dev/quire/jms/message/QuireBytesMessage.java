@@ -19,9 +19,11 @@ import java.io.IOException;
  */
 public final class QuireBytesMessage extends QuireMessage implements BytesMessage
 {
-    /** The body being written, or {@code null} in read-only mode. */
-    private TypedValues.Buffer written = new TypedValues.Buffer();
-    /** The body in read-only mode. */
+    private static final byte[] EMPTY = new byte[0];
+
+    /** The body being written in write-only mode, opened by the first write (a received message never is). */
+    private TypedValues.Buffer written;
+    /** The body in read-only mode, {@code null} in write-only mode. */
     private byte[] content;
     /** The reader over {@link #content}, opened by the first read after a reset or a receive. */
     private DataInputStream reading;
@@ -249,9 +251,9 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     @Override
     public void reset()
     {
-        if (written != null)
+        if (content == null)
         {
-            content = written.contents();
+            content = writtenBytes();
             written = null;
         }
         reading = null;
@@ -261,7 +263,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     public void clearBody() throws JMSException
     {
         super.clearBody();
-        written = new TypedValues.Buffer();
+        written = null;
         content = null;
         reading = null;
     }
@@ -303,7 +305,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     @Override
     public byte[] encodeBody()
     {
-        return written == null ? content : written.contents();
+        return content == null ? writtenBytes() : content;
     }
 
     /**
@@ -321,7 +323,12 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
 
     private byte[] currentBytes()
     {
-        return written == null ? content.clone() : written.toByteArray();
+        return content == null ? writtenBytes().clone() : content.clone();
+    }
+
+    private byte[] writtenBytes()
+    {
+        return written == null ? EMPTY : written.contents();
     }
 
     private DataInputStream input() throws MessageNotReadableException
@@ -336,7 +343,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
 
     private void requireReading() throws MessageNotReadableException
     {
-        if (written != null)
+        if (content == null)
         {
             throw new MessageNotReadableException("the BytesMessage is in write-only mode; call reset() to read it");
         }
@@ -345,9 +352,13 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     private DataOutputStream output() throws MessageNotWriteableException
     {
         checkBodyWritable();
-        if (written == null)
+        if (content != null)
         {
             throw new MessageNotWriteableException("the BytesMessage is in read-only mode; call clearBody() to write it");
+        }
+        if (written == null)
+        {
+            written = new TypedValues.Buffer();
         }
         return written.data;
     }
