@@ -1,13 +1,15 @@
 package dev.quire.benchmarks.workload;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The runner's command line: {@code --runs 3 --seconds 5 --warmup 1 --workloads W1,W4 --providers
  * quire,artemis-tuned --shallow 10000 --deep 1000000 --restart 1000000 --fill-batch 1000 --drain-seconds 60
- * --report workloads.md --chart workloads.png --csv workloads.csv}; every option has a default.
+ * --fork yes --report workloads.md --chart workloads.png --csv workloads.csv}; every option has a default.
  */
 public final class RunnerOptions
 {
@@ -24,12 +26,20 @@ public final class RunnerOptions
         "  --restart N       W9 pending messages (default 1000000)",
         "  --fill-batch N    messages per transaction when filling a queue (default 1000)",
         "  --drain-seconds S longest drain of a filled queue; the rate is of what it drained (default 60)",
+        "  --fork yes|no     each run in a fresh JVM with this one's flags, so that the providers do not measure",
+        "                    each other (default yes); no runs them all in this JVM, warm from the runs before",
         "  --report FILE     Markdown report (default workloads.md)",
         "  --chart FILE      PNG chart (default workloads.png)",
         "  --csv FILE        every run's values, to redraw with ResultRendering (default workloads.csv)",
         "Data directories go under -Dquire.bench.dir (default: the temporary directory).");
 
+    /** The options that shape a run, which a run in a fresh JVM is given. */
+    private static final Set<String> SETTING_OPTIONS = Set.of("--seconds", "--warmup", "--shallow", "--deep",
+        "--restart", "--fill-batch", "--drain-seconds");
+
     private final WorkloadSettings settings = new WorkloadSettings();
+    private final List<String> settingArguments = new ArrayList<>();
+    private boolean fork = true;
     private int runs = 3;
     private List<Workload> workloads = WorkloadCatalogue.all();
     private List<ProviderUnderTest> providers = Providers.NAMES.stream().map(Providers::named).toList();
@@ -56,6 +66,11 @@ public final class RunnerOptions
                 throw new IllegalArgumentException("option " + args[i] + " needs a value\n" + USAGE);
             }
             options.apply(args[i], args[i + 1]);
+            if (SETTING_OPTIONS.contains(args[i]))
+            {
+                options.settingArguments.add(args[i]);
+                options.settingArguments.add(args[i + 1]);
+            }
         }
         if (options.runs < 1)
         {
@@ -82,8 +97,19 @@ public final class RunnerOptions
             case "--report" -> report = Path.of(value);
             case "--chart" -> chart = Path.of(value);
             case "--csv" -> csv = Path.of(value);
+            case "--fork" -> fork = yesOrNo(option, value);
             default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
         }
+    }
+
+    private static boolean yesOrNo(final String option, final String value)
+    {
+        return switch (value)
+        {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException(option + " takes yes or no, not '" + value + "'");
+        };
     }
 
     private static List<String> list(final String value)
@@ -97,6 +123,22 @@ public final class RunnerOptions
     public int runs()
     {
         return runs;
+    }
+
+    /**
+     * @return true to run each run in a fresh JVM.
+     */
+    public boolean fork()
+    {
+        return fork;
+    }
+
+    /**
+     * @return the options given that shape a run (seconds, warm-up, depths...), as given.
+     */
+    public List<String> settingArguments()
+    {
+        return List.copyOf(settingArguments);
     }
 
     /**

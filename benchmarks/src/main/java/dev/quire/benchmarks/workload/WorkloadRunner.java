@@ -1,12 +1,9 @@
 package dev.quire.benchmarks.workload;
 
-import dev.quire.benchmarks.BenchmarkDirectories;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +11,10 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Runs JMS workloads against Quire and embedded ActiveMQ Artemis in the same JVM, alternating providers
- * run by run, and writes a Markdown report (medians, min, max, spread, the CPU other processes used,
- * the targets) and a PNG chart. Each run gets a fresh data directory, deleted afterwards. See
- * {@link RunnerOptions#USAGE} and {@code docs/performance.md}.
+ * Runs JMS workloads against Quire and embedded ActiveMQ Artemis, alternating providers run by run, and
+ * writes a Markdown report (medians, min, max, spread, the CPU other processes used, the targets) and a PNG
+ * chart. Each run gets a fresh JVM (unless told otherwise) and a fresh data directory, deleted afterwards.
+ * See {@link RunnerOptions#USAGE} and {@code docs/performance.md}.
  */
 public final class WorkloadRunner
 {
@@ -118,14 +115,12 @@ public final class WorkloadRunner
     {
         final String subject = provider == null ? Results.DISK : provider.name();
         final String name = String.format(Locale.ROOT, "%s run %d/%d %s", workload.id(), run + 1, options.runs(), subject);
-        final Path directory = BenchmarkDirectories.create("quire-workload-");
-        System.gc();
         final long start = System.nanoTime();
-        final NeighbourCpu before = NeighbourCpu.sample();
         try
         {
-            final RunResult result = workload.run(new WorkloadContext(provider, directory, options.settings()));
-            result.put(Metric.OTHERS_CPU, before.othersPercentUntil(NeighbourCpu.sample()));
+            final RunResult result = options.fork()
+                ? SingleRun.inFreshJvm(workload, provider, options.settingArguments())
+                : SingleRun.here(workload, provider, options.settings());
             results.add(workload, subject, result);
             progress.accept(String.format(Locale.ROOT, "%s: %s (%.1f s)", name, describe(result),
                 (System.nanoTime() - start) / 1e9));
@@ -135,10 +130,6 @@ public final class WorkloadRunner
             results.fail(name + ": " + ex);
             progress.accept(name + " FAILED: " + ex);
             ex.printStackTrace();
-        }
-        finally
-        {
-            BenchmarkDirectories.delete(directory);
         }
     }
 

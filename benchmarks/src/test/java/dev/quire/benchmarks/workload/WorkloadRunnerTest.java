@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Proves the runner works end to end with tiny runs: every workload and probe against Quire, one workload
- * against Artemis, the report and the chart. It measures nothing worth reading.
+ * against Artemis, the report and the chart, in this JVM; and a probe and a workload each run in a fresh
+ * JVM. It measures nothing worth reading.
  */
 @Timeout(120)
 class WorkloadRunnerTest
@@ -29,7 +30,7 @@ class WorkloadRunnerTest
     @Test
     void shouldRunEveryWorkloadAgainstQuireAndReportIt() throws IOException
     {
-        final RunnerOptions options = options("--providers", "quire");
+        final RunnerOptions options = options("--providers", "quire", "--fork", "no");
         final List<String> progress = new ArrayList<>();
         final Results results = new WorkloadRunner(options, progress::add).run();
 
@@ -62,7 +63,7 @@ class WorkloadRunnerTest
     @Test
     void shouldRunAgainstArtemisAndCompareWithTheBetterConfiguration()
     {
-        final RunnerOptions options = options("--providers", "quire,artemis-tuned", "--workloads", "W1");
+        final RunnerOptions options = options("--providers", "quire,artemis-tuned", "--workloads", "W1", "--fork", "no");
         final Results results = new WorkloadRunner(options, line -> { }).run();
 
         assertThat(results.failures()).isEmpty();
@@ -72,12 +73,30 @@ class WorkloadRunnerTest
     }
 
     @Test
+    void shouldRunEachRunInAFreshJvmWithTheSettingsGiven()
+    {
+        final RunnerOptions options = options("--providers", "quire", "--workloads", "P1,W4-shallow");
+        final List<String> progress = new ArrayList<>();
+        final Results results = new WorkloadRunner(options, progress::add).run();
+
+        assertThat(options.fork()).isTrue();
+        assertThat(results.failures()).isEmpty();
+        assertThat(results.statistics("P1", Results.DISK, Metric.THROUGHPUT).median()).isPositive();
+        assertThat(results.statistics("W4-shallow", QuireProvider.NAME, Metric.DRAINED).median())
+            .as("the child drained the --shallow depth given, not the default").isEqualTo(200);
+        assertThat(results.statistics("W4-shallow", QuireProvider.NAME, Metric.OTHERS_CPU).measured()).isTrue();
+        assertThat(progress).hasSize(2);
+    }
+
+    @Test
     void shouldRejectAnUnknownWorkloadOrProvider()
     {
         assertThatThrownBy(() -> RunnerOptions.parse("--workloads", "W42"))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("W42");
         assertThatThrownBy(() -> RunnerOptions.parse("--providers", "rabbit"))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rabbit");
+        assertThatThrownBy(() -> RunnerOptions.parse("--fork", "maybe"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--fork takes yes or no");
     }
 
     private static RunnerOptions options(final String... extra)
