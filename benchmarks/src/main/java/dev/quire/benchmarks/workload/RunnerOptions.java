@@ -26,8 +26,8 @@ public final class RunnerOptions
         "  --restart N       W9 pending messages (default 1000000)",
         "  --fill-batch N    messages per transaction when filling a queue (default 1000)",
         "  --drain-seconds S longest drain of a filled queue; the rate is of what it drained (default 60)",
-        "  --fork yes|no     each run in a fresh JVM with this one's flags, so that the providers do not measure",
-        "                    each other (default yes); no runs them all in this JVM, warm from the runs before",
+        "  --fork yes|no     each provider (and the disk probes) in a JVM of its own, with this one's flags, so",
+        "                    that the providers do not measure each other (default yes); no: all in this JVM",
         "  --report FILE     Markdown report (default workloads.md)",
         "  --chart FILE      PNG chart (default workloads.png)",
         "  --csv FILE        every run's values, to redraw with ResultRendering (default workloads.csv)",
@@ -126,7 +126,7 @@ public final class RunnerOptions
     }
 
     /**
-     * @return true to run each run in a fresh JVM.
+     * @return true to run each subject in a JVM of its own.
      */
     public boolean fork()
     {

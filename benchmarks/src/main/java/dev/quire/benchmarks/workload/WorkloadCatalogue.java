@@ -47,6 +47,17 @@ public final class WorkloadCatalogue
     }
 
     /**
+     * @param id a workload's exact id.
+     * @return the workload.
+     * @throws IllegalArgumentException when there is none.
+     */
+    public static Workload named(final String id)
+    {
+        return all().stream().filter(workload -> workload.id().equals(id)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("unknown workload '" + id + "'"));
+    }
+
+    /**
      * @param names workload names, or prefixes before a dash ({@code W4} selects W4, W4-shallow, W4-deep).
      * @return the workloads they name, in running order.
      * @throws IllegalArgumentException when a name selects nothing.

@@ -6,14 +6,17 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * Runs JMS workloads against Quire and embedded ActiveMQ Artemis, alternating providers run by run, and
  * writes a Markdown report (medians, min, max, spread, the CPU other processes used, the targets) and a PNG
- * chart. Each run gets a fresh JVM (unless told otherwise) and a fresh data directory, deleted afterwards.
+ * chart. Each subject (provider, or the disk for the probes) runs in a JVM of its own unless told otherwise
+ * ({@link SubjectJvm}), each run on a fresh data directory, deleted afterwards.
  * See {@link RunnerOptions#USAGE} and {@code docs/performance.md}.
  */
 public final class WorkloadRunner
@@ -23,6 +26,7 @@ public final class WorkloadRunner
 
     private final RunnerOptions options;
     private final Consumer<String> progress;
+    private final Map<String, SubjectJvm> subjectJvms = new HashMap<>();
 
     /**
      * @param options  what to run.
@@ -82,15 +86,22 @@ public final class WorkloadRunner
     public Results run()
     {
         final Results results = new Results();
-        for (final Workload workload : options.workloads())
+        try
         {
-            for (int run = 0; run < options.runs(); run++)
+            for (final Workload workload : options.workloads())
             {
-                for (final ProviderUnderTest provider : subjects(workload, run))
+                for (int run = 0; run < options.runs(); run++)
                 {
-                    runOnce(workload, provider, run, results);
+                    for (final ProviderUnderTest provider : subjects(workload, run))
+                    {
+                        runOnce(workload, provider, run, results);
+                    }
                 }
             }
+        }
+        finally
+        {
+            closeSubjectJvms();
         }
         return results;
     }
@@ -119,8 +130,8 @@ public final class WorkloadRunner
         try
         {
             final RunResult result = options.fork()
-                ? SingleRun.inFreshJvm(workload, provider, options.settingArguments())
-                : SingleRun.here(workload, provider, options.settings());
+                ? subjectJvm(subject).run(workload)
+                : SubjectJvm.runHere(workload, provider, options.settings());
             results.add(workload, subject, result);
             progress.accept(String.format(Locale.ROOT, "%s: %s (%.1f s)", name, describe(result),
                 (System.nanoTime() - start) / 1e9));
@@ -131,6 +142,23 @@ public final class WorkloadRunner
             progress.accept(name + " FAILED: " + ex);
             ex.printStackTrace();
         }
+    }
+
+    private SubjectJvm subjectJvm(final String subject) throws IOException
+    {
+        SubjectJvm jvm = subjectJvms.get(subject);
+        if (jvm == null)
+        {
+            jvm = new SubjectJvm(subject, options.settingArguments());
+            subjectJvms.put(subject, jvm);
+        }
+        return jvm;
+    }
+
+    private void closeSubjectJvms()
+    {
+        subjectJvms.values().forEach(SubjectJvm::close);
+        subjectJvms.clear();
     }
 
     private static String describe(final RunResult result)

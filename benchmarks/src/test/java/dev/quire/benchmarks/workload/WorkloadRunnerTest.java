@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Proves the runner works end to end with tiny runs: every workload and probe against Quire, one workload
- * against Artemis, the report and the chart, in this JVM; and a probe and a workload each run in a fresh
- * JVM. It measures nothing worth reading.
+ * against Artemis, the report and the chart, in this JVM; and a probe and a workload in JVMs of their
+ * own. It measures nothing worth reading.
  */
 @Timeout(120)
 class WorkloadRunnerTest
@@ -73,9 +73,9 @@ class WorkloadRunnerTest
     }
 
     @Test
-    void shouldRunEachRunInAFreshJvmWithTheSettingsGiven()
+    void shouldRunEachSubjectInAJvmOfItsOwnWithTheSettingsGiven()
     {
-        final RunnerOptions options = options("--providers", "quire", "--workloads", "P1,W4-shallow");
+        final RunnerOptions options = options("--providers", "quire", "--workloads", "P1,W4-shallow", "--runs", "2");
         final List<String> progress = new ArrayList<>();
         final Results results = new WorkloadRunner(options, progress::add).run();
 
@@ -85,7 +85,8 @@ class WorkloadRunnerTest
         assertThat(results.statistics("W4-shallow", QuireProvider.NAME, Metric.DRAINED).median())
             .as("the child drained the --shallow depth given, not the default").isEqualTo(200);
         assertThat(results.statistics("W4-shallow", QuireProvider.NAME, Metric.OTHERS_CPU).measured()).isTrue();
-        assertThat(progress).hasSize(2);
+        assertThat(results.statistics("W4-shallow", QuireProvider.NAME, Metric.DRAIN_RATE).runs()).isEqualTo(2);
+        assertThat(progress).hasSize(4);
     }
 
     @Test
