@@ -30,14 +30,7 @@ final class ChildJvm
     static String run(final Class<?> main, final List<String> arguments, final long timeoutSeconds)
         throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(main.getName());
-        command.addAll(arguments);
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final Process process = new ProcessBuilder(command(main, arguments)).redirectErrorStream(true).start();
         final StringBuilder output = new StringBuilder();
         final Thread reader = new Thread(() -> output.append(readAll(process.getInputStream())), "child-output");
         reader.start();
@@ -54,6 +47,23 @@ final class ChildJvm
                 ":\n" + output);
         }
         return output.toString();
+    }
+
+    /**
+     * @param main      the class to run.
+     * @param arguments its arguments.
+     * @return the command line that runs it in a fresh JVM with this JVM's flags and class path.
+     */
+    static List<String> command(final Class<?> main, final List<String> arguments)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(arguments);
+        return command;
     }
 
     private static String readAll(final InputStream input)

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,15 +49,11 @@ final class SubjectJvm implements AutoCloseable
      */
     SubjectJvm(final String subject, final List<String> settingArguments) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(SubjectJvm.class.getName());
-        command.add(subject);
-        command.addAll(settingArguments);
-        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        final List<String> arguments = new ArrayList<>();
+        arguments.add(subject);
+        arguments.addAll(settingArguments);
+        process = new ProcessBuilder(ChildJvm.command(SubjectJvm.class, arguments))
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         commands = process.outputWriter(StandardCharsets.UTF_8);
         final Thread reader = new Thread(this::readOutput, "subject-jvm-output-" + subject);
         reader.setDaemon(true);
