@@ -74,6 +74,7 @@ final class SubjectJvm implements AutoCloseable
         commands.write(workload.id() + "\n");
         commands.flush();
         final RunResult result = new RunResult();
+        String failure = null;
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_SECONDS);
         while (true)
         {
@@ -85,13 +86,17 @@ final class SubjectJvm implements AutoCloseable
             }
             if (END.equals(line))
             {
+                if (failure != null)
+                {
+                    throw new IllegalStateException(failure);
+                }
                 return result;
             }
             if (line.startsWith(FAILED))
             {
-                throw new IllegalStateException(line.substring(FAILED.length()));
+                failure = line.substring(FAILED.length());
             }
-            if (line.startsWith(VALUE))
+            else if (line.startsWith(VALUE))
             {
                 final String[] fields = line.substring(VALUE.length()).split("\t");
                 result.put(Metric.named(fields[0]), Double.parseDouble(fields[1]));
