@@ -33,7 +33,7 @@ public final class RunnerOptions
         "  --csv FILE        every run's values, to redraw with ResultRendering (default workloads.csv)",
         "Data directories go under -Dquire.bench.dir (default: the temporary directory).");
 
-    /** The options that shape a run, which a run in a fresh JVM is given. */
+    /** The options that shape a run, which are passed on to a subject's own JVM. */
     private static final Set<String> SETTING_OPTIONS = Set.of("--seconds", "--warmup", "--shallow", "--deep",
         "--restart", "--fill-batch", "--drain-seconds");
 

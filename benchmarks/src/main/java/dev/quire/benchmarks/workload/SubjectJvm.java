@@ -105,6 +105,14 @@ final class SubjectJvm implements AutoCloseable
     }
 
     /**
+     * @return whether the child is still running.
+     */
+    boolean alive()
+    {
+        return process.isAlive();
+    }
+
+    /**
      * Asks the child to exit and waits for it, killing it when it does not exit in time or this thread is
      * interrupted meanwhile.
      */

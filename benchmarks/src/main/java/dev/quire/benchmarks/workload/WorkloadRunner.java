@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -144,11 +144,19 @@ public final class WorkloadRunner
         }
     }
 
+    /**
+     * @return the subject's JVM, started when it has none or its last one died (a later run then starts
+     *     from cold again).
+     */
     private SubjectJvm subjectJvm(final String subject) throws IOException
     {
         SubjectJvm jvm = subjectJvms.get(subject);
-        if (jvm == null)
+        if (jvm == null || !jvm.alive())
         {
+            if (jvm != null)
+            {
+                jvm.close();
+            }
             jvm = new SubjectJvm(subject, options.settingArguments());
             subjectJvms.put(subject, jvm);
         }
