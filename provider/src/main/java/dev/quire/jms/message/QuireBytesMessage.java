@@ -271,8 +271,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     @Override
     public <T> T getBody(final Class<T> c) throws JMSException
     {
-        final byte[] bytes = currentBytes();
-        if (bytes.length == 0)
+        if (bodyLength() == 0)
         {
             return null;
         }
@@ -280,7 +279,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
         {
             throw new MessageFormatException("the body of a BytesMessage is a byte[], not a " + c.getName());
         }
-        return c.cast(bytes);
+        return c.cast(currentBytes());
     }
 
     @Override
@@ -288,7 +287,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
     public boolean isBodyAssignableTo(final Class c)
     {
         final Class<?> type = c;
-        return currentBytes().length == 0 || type.isAssignableFrom(byte[].class);
+        return bodyLength() == 0 || type.isAssignableFrom(byte[].class);
     }
 
     @Override
@@ -321,9 +320,25 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
         reading = null;
     }
 
+    /**
+     * @return a copy of the body, whichever mode the message is in.
+     */
     private byte[] currentBytes()
     {
-        return content == null ? writtenBytes().clone() : content.clone();
+        if (content != null)
+        {
+            return content.clone();
+        }
+        return written == null ? EMPTY : written.toByteArray();
+    }
+
+    private int bodyLength()
+    {
+        if (content != null)
+        {
+            return content.length;
+        }
+        return written == null ? 0 : written.size();
     }
 
     private byte[] writtenBytes()
