@@ -138,6 +138,10 @@ public final class WorkloadRunner
         }
         catch (final Exception | Error ex)
         {
+            if (ex instanceof InterruptedException)
+            {
+                Thread.currentThread().interrupt();
+            }
             results.fail(name + ": " + ex);
             progress.accept(name + " FAILED: " + ex);
             ex.printStackTrace();
