@@ -19,8 +19,6 @@ import java.io.IOException;
  */
 public final class QuireBytesMessage extends QuireMessage implements BytesMessage
 {
-    private static final byte[] EMPTY = new byte[0];
-
     /** The body being written in write-only mode, opened by the first write (a received message never is). */
     private TypedValues.Buffer written;
     /** The body in read-only mode, {@code null} in write-only mode. */
@@ -329,7 +327,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
         {
             return content.clone();
         }
-        return written == null ? EMPTY : written.toByteArray();
+        return written == null ? NO_BODY : written.toByteArray();
     }
 
     private int bodyLength()
@@ -343,7 +341,7 @@ public final class QuireBytesMessage extends QuireMessage implements BytesMessag
 
     private byte[] writtenBytes()
     {
-        return written == null ? EMPTY : written.contents();
+        return written == null ? NO_BODY : written.contents();
     }
 
     private DataInputStream input() throws MessageNotReadableException

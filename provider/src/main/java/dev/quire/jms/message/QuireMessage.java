@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public class QuireMessage implements Message
 {
+    /** The encoding of an empty body, shared: nothing writes into it. */
+    static final byte[] NO_BODY = new byte[0];
+
     private final Map<String, Object> properties = new LinkedHashMap<>();
     private String messageId;
     private long timestamp;
@@ -376,7 +379,7 @@ public class QuireMessage implements Message
      */
     public byte[] encodeBody() throws JMSException
     {
-        return new byte[0];
+        return NO_BODY;
     }
 
     /**

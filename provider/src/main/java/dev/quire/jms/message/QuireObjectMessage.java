@@ -85,7 +85,7 @@ public final class QuireObjectMessage extends QuireMessage implements ObjectMess
     @Override
     public byte[] encodeBody()
     {
-        return serialized == null ? new byte[0] : serialized.clone();
+        return serialized == null ? NO_BODY : serialized.clone();
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class QuireTextMessage extends QuireMessage implements TextMessage
     {
         if (text == null)
         {
-            return new byte[0];
+            return NO_BODY;
         }
         final byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         final byte[] body = new byte[utf8.length + 1];
